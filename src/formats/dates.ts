@@ -1,0 +1,94 @@
+/**
+ * Dates as feeds write them: ISO 8601 / W3C-DTF (Atom, JSON, WordPress) and RFC 822 (RSS), with the
+ * sloppy variants real feeds carry. `Date.parse` is not used: each engine accepts different strings.
+ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// Offsets in minutes east of UTC for the zone names RSS feeds use.
+const ZONES: Record<string, number> = {
+  ut: 0, utc: 0, gmt: 0, z: 0, 'etc/gmt': 0,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  ast: -240, adt: -180, akst: -540, akdt: -480, hst: -600,
+  at: -240, et: -300, ct: -360, mt: -420, pt: -480,
+  met: 60, mest: 120, cet: 60, cest: 120, eet: 120, eest: 180, wet: 0, west: 60, bst: 60, ist: 330, jst: 540,
+  a: -60, m: -720, n: 60, y: 720,
+};
+
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offset = 0): Date | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
+  if (h === 24 && (mi || s)) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi - offset, Math.min(s, 59), 0);
+  if (date.getUTCFullYear() > 9999 || Number.isNaN(date.getTime())) return undefined;
+  // Reject 31 February and the like rather than rolling over into the next month.
+  const check = new Date(0);
+  check.setUTCFullYear(y, mo - 1, d);
+  return check.getUTCDate() === d ? date : undefined;
+}
+
+function offsetMinutes(zone: string | undefined): number | undefined {
+  if (!zone) return 0;
+  const z = zone.toLowerCase();
+  if (z in ZONES) return ZONES[z];
+  const m = /^(?:gmt|utc)?([+-])(\d\d):?(\d\d)?$/.exec(z);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return Number(m[2]) > 14 ? undefined : (m[1] === '-' ? -1 : 1) * minutes;
+}
+
+/** ISO 8601 / W3C-DTF: `2016-04-11`, `2016-04-11T14:00:00-04:00`, `2004-07-08 23:56:58`, `2003-12`. */
+export function parseIsoDate(input: string): Date | undefined {
+  const m =
+    /^(\d{4})(?:-(\d{2,3})(?:-(\d{2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
+      input.trim(),
+    );
+  if (!m) return undefined;
+  let month = Number(m[2] ?? 1);
+  if (m[2]?.length === 3) month = Number(m[2].replace(/^0/, '')); // Google's "2003-012-31"
+  const offset = m[7] ? offsetMinutes(m[7]) : 0;
+  if (offset === undefined) return undefined;
+  return utc(Number(m[1]), month, Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
+}
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** RFC 822 / 1123 as RSS writes it, also with 2-digit years, long month names and no seconds. */
+export function parseRfc822Date(input: string): Date | undefined {
+  const text = input.trim().replace(/^[a-z]+,?\s*/i, '').replace(/,/g, ' ');
+  let m = /^(\d{1,2})\s+([a-z]+)\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+(\S+))?$/i.exec(text);
+  let day: string, month: string, year: string;
+  let time: (string | undefined)[];
+  if (m) {
+    [, day, month, year] = m as unknown as string[];
+    time = [m[4], m[5], m[6], m[7]];
+  } else {
+    // "Thu Aug 30 2012 17:26:16 +0200" and asctime "Sun Jan  4 16:29:06 2004"
+    m = /^([a-z]+)\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s+(\S+))?$/i.exec(text);
+    const asc = m ? undefined : /^([a-z]+)\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\s+(\S+))?\s+(\d{4})$/i.exec(text);
+    if (m) {
+      [, month, day, year] = m as unknown as string[];
+      time = [m[4], m[5], m[6], m[7]];
+    } else if (asc) {
+      [, month, day] = asc as unknown as string[];
+      year = asc[7];
+      time = [asc[3], asc[4], asc[5], asc[6]];
+    } else return undefined;
+  }
+  const mo = monthIndex(month);
+  if (!mo) return undefined;
+  let y = Number(year);
+  if (year.length === 2) y += y < 70 ? 2000 : 1900;
+  const offset = offsetMinutes(time[3]);
+  if (offset === undefined) return undefined;
+  return utc(y, mo, Number(day), Number(time[0] ?? 0), Number(time[1] ?? 0), Number(time[2] ?? 0), offset);
+}
+
+/** Any date a feed may carry, or `undefined` when it cannot be read. */
+export function parseDate(input: string | null | undefined): Date | undefined {
+  if (!input?.trim()) return undefined;
+  return parseIsoDate(input) ?? parseRfc822Date(input);
+}

@@ -1,0 +1,42 @@
+import type { Parsed, Post } from '../model.js';
+import type { Body } from '../shared/loader.js';
+import { collapse, htmlToText } from '../shared/text.js';
+import { safeUrl } from '../shared/url.js';
+import { parseIsoDate } from './dates.js';
+import { formatError, isObject, jsonOf, str } from './format-error.js';
+
+/** `format="json"` for posts: JSON Feed 1.1 (and 1.0). Strings are shown literally, as text. */
+export function parseJsonFeed(body: Body): Parsed<Post> {
+  const feed = jsonOf(body);
+  if (!isObject(feed) || !Array.isArray(feed.items) || !/jsonfeed\.org\/version\//.test(str(feed.version))) {
+    throw formatError(
+      'the JSON is not a JSON Feed (no "version" and "items")',
+      'Use a JSON Feed 1.1 file, e.g. made by: npx iigp-widgets snapshot <feed-url> --out posts.json',
+    );
+  }
+  const base = safeUrl(feed.feed_url, body.url) ?? body.url;
+  const feedAuthors = Array.isArray(feed.authors) ? feed.authors : isObject(feed.author) ? [feed.author] : [];
+  const posts: Post[] = [];
+  let skipped = 0;
+  for (const item of feed.items) {
+    if (!isObject(item) || (!item.id && !item.url && !item.title)) {
+      skipped++;
+      continue;
+    }
+    const url = safeUrl(item.url, base) ?? safeUrl(item.external_url, base);
+    const authors = Array.isArray(item.authors) ? item.authors : isObject(item.author) ? [item.author] : feedAuthors;
+    const image = safeUrl(item.image, base, 'image') ?? safeUrl(item.banner_image, base, 'image');
+    posts.push({
+      id: str(item.id) || url || String(posts.length),
+      title: collapse(str(item.title)),
+      url,
+      date: parseIsoDate(str(item.date_published)),
+      updated: parseIsoDate(str(item.date_modified)),
+      author: authors.filter(isObject).map((a) => str(a.name)).filter(Boolean).join(', '),
+      excerpt: collapse(str(item.summary)) || collapse(str(item.content_text)) || htmlToText(str(item.content_html)),
+      image: image ? { src: image, alt: '' } : undefined,
+      categories: Array.isArray(item.tags) ? item.tags.map(str).filter(Boolean) : [],
+    });
+  }
+  return { items: posts, skipped };
+}

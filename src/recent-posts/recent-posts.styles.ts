@@ -1,0 +1,60 @@
+import { css } from 'lit';
+
+export const recentPostsStyles = css`
+  ul {
+    display: grid;
+    gap: var(--iigp-gap, 0.75em);
+  }
+  :host([layout='grid']) ul {
+    --columns: 3;
+    --min: var(--iigp-card-min-width, 12em);
+    /* At most --columns per row, fewer when the widget is narrow. */
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(max(min(var(--min), 100%), calc((100% - (var(--columns) - 1) * var(--iigp-gap, 0.75em)) / var(--columns))), 1fr)
+    );
+  }
+  :host([layout='grid'][columns='1']) ul { --columns: 1; }
+  :host([layout='grid'][columns='2']) ul { --columns: 2; }
+  :host([layout='grid'][columns='4']) ul { --columns: 4; }
+  :host([layout='grid'][columns='5']) ul { --columns: 5; }
+  :host([layout='grid'][columns='6']) ul { --columns: 6; }
+  li {
+    display: flex;
+    gap: var(--iigp-gap, 0.75em);
+    align-items: flex-start;
+    min-inline-size: 0;
+  }
+  :host([layout='grid']) li {
+    flex-direction: column;
+    padding: var(--iigp-card-padding, 0);
+    border-radius: var(--iigp-radius, 0.375em);
+    background: var(--iigp-card-background, transparent);
+  }
+  .body {
+    display: grid;
+    gap: 0.25em;
+    min-inline-size: 0;
+  }
+  [part~='title'] {
+    font-weight: var(--iigp-title-font-weight, 600);
+  }
+  [part~='image'] {
+    flex: none;
+    inline-size: var(--iigp-image-size, 5em);
+    block-size: auto;
+    aspect-ratio: var(--iigp-image-aspect-ratio, 16 / 10);
+    object-fit: cover;
+    border-radius: var(--iigp-radius, 0.375em);
+    background: var(--iigp-skeleton-color, color-mix(in srgb, currentColor 8%, transparent));
+  }
+  :host([layout='grid']) [part~='image'] {
+    inline-size: 100%;
+  }
+  [part~='excerpt'] {
+    margin: 0;
+  }
+  .sep {
+    margin-inline: 0.35em;
+  }
+`;

@@ -1,0 +1,36 @@
+/**
+ * Cached `Intl` formatters: the first `Intl.DateTimeFormat` costs more than evaluating Lit, so each
+ * combination of locale, zone and style is built once per page and reused by every widget.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function dateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      // An unknown locale or time zone from an attribute falls back to the browser's own.
+      const { timeZone: _ignored, ...rest } = options;
+      format = new Intl.DateTimeFormat(undefined, rest);
+    }
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** A `Date` from a model field that may be a `Date` or an ISO string (items set from script). */
+export function toDate(value: Date | string | undefined | null): Date | undefined {
+  if (value == null || value === '') return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** "April 11, 2016" in the widget's locale and zone. */
+export function formatDate(date: Date, locale?: string, timeZone?: string): string {
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
+}

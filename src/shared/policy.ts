@@ -1,0 +1,32 @@
+/**
+ * The library's one Trusted Types policy, `iigp`. It is used only to hand markup to `DOMParser`,
+ * whose documents are inert (no script runs, nothing loads), so that feeds can be read on pages that
+ * enforce `require-trusted-types-for 'script'`. Nothing it returns is ever inserted into a page.
+ */
+interface Policy {
+  createHTML(input: string): string;
+}
+
+const KEY = Symbol.for('iigp-widgets.policy.v1');
+const global = globalThis as unknown as Record<symbol, Policy | undefined> & {
+  trustedTypes?: { createPolicy(name: string, rules: Policy): Policy };
+};
+
+function policy(): Policy {
+  let created = global[KEY];
+  if (!created) {
+    try {
+      created = global.trustedTypes?.createPolicy('iigp', { createHTML: (input) => input });
+    } catch {
+      // The page's CSP does not allow the `iigp` policy: parsing will report a clear error instead.
+    }
+    created ??= { createHTML: (input) => input };
+    global[KEY] = created;
+  }
+  return created;
+}
+
+/** Parses markup into an inert document (nothing in it runs or loads). */
+export function parseInert(text: string, type: DOMParserSupportedType): Document {
+  return new DOMParser().parseFromString(policy().createHTML(text) as unknown as string, type);
+}

@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+/**
+ * Styles every widget shares. The host inherits the page's font and colour; every colour, gap and
+ * radius is an `--iigp-*` custom property with a default that suits light and dark themes alike.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: inherit;
+    line-height: var(--iigp-line-height, 1.5);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  [part~='heading'] {
+    margin: 0 0 var(--iigp-gap, 0.75em);
+    font-size: var(--iigp-heading-font-size, 1.25em);
+    line-height: 1.25;
+  }
+  ul,
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  a {
+    color: var(--iigp-link-color, inherit);
+    text-decoration: var(--iigp-link-decoration, underline);
+    text-underline-offset: 0.15em;
+    pointer-events: auto;
+  }
+  a:focus-visible,
+  button:focus-visible {
+    outline: var(--iigp-focus-ring, 2px solid currentColor);
+    outline-offset: 2px;
+  }
+  [part~='date'],
+  [part~='meta'] {
+    color: var(--iigp-muted-color, inherit);
+    font-size: var(--iigp-meta-font-size, 0.875em);
+  }
+  [part~='title'] {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--iigp-title-lines, 3);
+    line-clamp: var(--iigp-title-lines, 3);
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+  [part~='message'] {
+    margin: 0;
+    color: var(--iigp-muted-color, inherit);
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--iigp-gap, 0.75em);
+  }
+  .skeleton > span {
+    display: block;
+    block-size: var(--iigp-skeleton-height, 2.75em);
+    border-radius: var(--iigp-radius, 0.375em);
+    background: var(--iigp-skeleton-color, color-mix(in srgb, currentColor 8%, transparent));
+  }
+`;

@@ -1,0 +1,30 @@
+import { parseInert } from './policy.js';
+
+/**
+ * Reduces HTML to the text a reader would see: tags removed, `script`/`style` dropped, entities
+ * decoded once, whitespace collapsed. Used for WordPress `rendered` fields, Atom `html` and RSS
+ * descriptions; the result is always rendered as text.
+ */
+export function htmlToText(html: string | null | undefined): string {
+  if (!html) return '';
+  if (!/[<&]/.test(html)) return collapse(html);
+  const doc = parseInert(html, 'text/html');
+  for (const el of doc.querySelectorAll('script,style,template,noscript,iframe,object')) el.remove();
+  // Block elements end words: "<p>One</p><p>Two</p>" reads "One Two", not "OneTwo".
+  for (const el of doc.querySelectorAll('p,div,br,li,h1,h2,h3,h4,h5,h6,blockquote,tr,figure,figcaption')) {
+    el.append(' ');
+  }
+  return collapse(doc.body?.textContent ?? '');
+}
+
+/** Collapses runs of whitespace and trims, as HTML rendering would. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The `src` of the first `<img>` in some HTML, without loading it. */
+export function firstImage(html: string | null | undefined): { src: string; alt: string } | undefined {
+  if (!html || !/<img/i.test(html)) return undefined;
+  const img = parseInert(html, 'text/html').querySelector('img[src]');
+  return img ? { src: img.getAttribute('src') ?? '', alt: img.getAttribute('alt') ?? '' } : undefined;
+}

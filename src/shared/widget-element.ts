@@ -1,0 +1,356 @@
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { Parsed } from '../model.js';
+import { detectFormat } from '../formats/detect.js';
+import { formatError } from '../formats/format-error.js';
+import { LoadError, absoluteUrl, loadCached, remember, type Body } from './loader.js';
+import { baseStyles } from './styles.js';
+
+export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
+export type Parser<T> = (body: Body) => Parsed<T> | Promise<Parsed<T>>;
+/**
+ * Parsers by `format` name, each loaded on demand: a page downloads only the parser its data needs,
+ * and starts that download alongside the data request, so it costs no extra round trip.
+ */
+export type Formats<T> = Record<string, () => Promise<Parser<T>>>;
+
+const warned = new Set<string>();
+
+/** One console warning per distinct message per page, however many widgets hit the same problem. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
+/**
+ * The load/state/fallback cycle every widget shares: it resolves `src`, loads it through the shared
+ * loader, parses it with the widget's formats, and renders a heading, a live status for screen
+ * readers, the items, a loading placeholder, or the light-DOM fallback. A widget only declares its
+ * formats and its template.
+ *
+ * @attr src - URL of the data; relative URLs resolve against the page.
+ * @attr format - `auto` (detect from Content-Type and body) or one of the widget's formats.
+ * @attr limit - How many items at most.
+ * @attr heading - Optional visible heading above the list.
+ * @attr heading-level - Level of that heading, 2–6 (default 2), so the widget fits the page outline.
+ * @attr locale - Locale for dates (default: the nearest `lang` of the page).
+ * @attr time-zone - IANA time zone for dates (default: the reader's).
+ * @attr max-age - Seconds a saved copy counts as fresh (default 0: always refresh in the background).
+ * @attr loading - `eager` (default) or `lazy`: wait until the widget is near the viewport before fetching.
+ * @attr state - Read-only, reflected: `loading`, `ready`, `empty` or `error`, for the page's CSS.
+ *
+ * @fires iigp-load - Items were loaded and rendered; `detail.items` holds the items shown.
+ * @fires iigp-error - Loading failed; `detail.error` says why (`message`, `kind`, `hint`).
+ *
+ * @slot - Fallback content: shown before the script runs, without JavaScript, on error, and when there is nothing to show.
+ *
+ * @csspart heading - The heading, when `heading` is set.
+ * @csspart message - The built-in empty or error message (when no fallback content is given).
+ * @csspart skeleton - The placeholder shown while loading.
+ *
+ * @cssprop --iigp-gap - Space between items (default `0.75em`).
+ * @cssprop --iigp-radius - Corner radius of images and cards (default `0.375em`).
+ * @cssprop --iigp-link-color - Colour of links (default: inherited).
+ * @cssprop --iigp-muted-color - Colour of dates and other secondary text (default: inherited; keep 4.5:1 contrast).
+ * @cssprop --iigp-heading-font-size - Size of the heading (default `1.25em`).
+ * @cssprop --iigp-title-lines - Lines a title may take before it is clamped (default 3).
+ * @cssprop --iigp-skeleton-color - Colour of the loading placeholder.
+ * @cssprop --iigp-focus-ring - Outline of focused links and buttons.
+ */
+export abstract class WidgetElement<T> extends LitElement {
+  static override styles: CSSResultGroup = baseStyles;
+
+  static override properties: PropertyDeclarations = {
+    src: {},
+    format: {},
+    limit: { type: Number },
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    locale: {},
+    timeZone: { attribute: 'time-zone' },
+    maxAge: { type: Number, attribute: 'max-age' },
+    loading: {},
+    items: { attribute: false },
+    state: { reflect: true },
+    timeout: { attribute: false },
+    loaded: { state: true },
+    failure: { state: true },
+    stale: { state: true },
+  };
+
+  /** URL of the data; relative URLs resolve against the page. */
+  declare src?: string;
+  /** `auto` or one of the widget's formats. */
+  format = 'auto';
+  /** How many items at most. */
+  declare limit?: number;
+  /** Optional visible heading. */
+  declare heading?: string;
+  /** Level of the heading, 2–6. */
+  headingLevel = 2;
+  /** Locale for dates; default: the nearest `lang`. */
+  declare locale?: string;
+  /** IANA time zone for dates; default: the reader's. */
+  declare timeZone?: string;
+  /** Seconds a saved copy counts as fresh. */
+  maxAge = 0;
+  /** `eager` or `lazy` (fetch when near the viewport). */
+  loading: 'eager' | 'lazy' = 'eager';
+  /** Normalised items set from script; when set, nothing is fetched. */
+  declare items?: T[];
+  /** Read-only: the widget's state, reflected for the page's CSS. */
+  state: WidgetState = 'loading';
+  /** Milliseconds to wait for a complete response before giving up. */
+  timeout = 10_000;
+
+  /** @internal Items from `src`. */
+  protected declare loaded?: T[];
+  /** @internal Why loading failed. */
+  protected declare failure?: LoadError;
+  /** @internal The items shown are a saved copy because the network failed. */
+  protected stale = false;
+
+  /** Parsers by `format` name. */
+  protected abstract readonly formats: Formats<T>;
+  /** What the items are called in messages, plural: "posts". */
+  protected abstract readonly noun: string;
+  protected defaultLimit = Infinity;
+  protected abstract renderItems(items: T[]): TemplateResult;
+
+  private controller?: AbortController;
+  private observer?: IntersectionObserver;
+  private visible = false;
+
+  /** Items that need no fetch (attributes, wrapped markup). */
+  protected localItems(): T[] | undefined {
+    return undefined;
+  }
+
+  /** Filters and sorts; the limit is applied after. */
+  protected select(items: T[]): T[] {
+    return items;
+  }
+
+  /** The items to render. */
+  protected get shown(): T[] {
+    const all = this.items ?? this.loaded ?? this.localItems() ?? [];
+    return this.select(all).slice(0, Math.max(0, this.limit ?? this.defaultLimit));
+  }
+
+  /** The locale for dates: `locale`, else the nearest `lang` in the page. */
+  protected get dateLocale(): string | undefined {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attached after being moved or removed: pick up where the aborted load left off.
+    if (this.hasUpdated && this.src && !this.loaded && !this.failure && !this.controller) this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.controller = undefined;
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('format') || (changed.has('items') && this.items === undefined)) this.load();
+    this.state = this.computeState();
+  }
+
+  private computeState(): WidgetState {
+    const data = this.items ?? this.loaded ?? (this.src ? undefined : this.localItems());
+    if (data) return this.shown.length ? 'ready' : 'empty';
+    if (this.failure) return 'error';
+    return this.src ? 'loading' : 'empty';
+  }
+
+  private load(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.loaded = undefined;
+    this.failure = undefined;
+    this.stale = false;
+    if (!this.src || this.items !== undefined || !this.isConnected) return;
+    if (this.loading === 'lazy' && !this.visible) {
+      this.observeViewport();
+      return;
+    }
+    void this.fetchAndParse(this.src);
+  }
+
+  private observeViewport(): void {
+    if (this.observer || typeof IntersectionObserver === 'undefined') {
+      if (!this.observer) {
+        this.visible = true;
+        this.load();
+      }
+      return;
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.visible = true;
+        this.observer?.disconnect();
+        this.observer = undefined;
+        this.load();
+        this.requestUpdate();
+      },
+      { rootMargin: '200px' },
+    );
+    this.observer.observe(this);
+  }
+
+  private async fetchAndParse(src: string): Promise<void> {
+    let url: string;
+    try {
+      url = absoluteUrl(src);
+    } catch {
+      this.fail(new LoadError('src is not a valid URL', 'http', 'Write src as a full or relative URL, e.g. /feed/.'), src);
+      return;
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    const { cached, fresh } = loadCached(url, { maxAge: this.maxAge, timeout: this.timeout, signal: controller.signal });
+    this.parserFor(this.guessFormat(url))?.().catch(() => {}); // Fetch the likely parser alongside the data.
+    fresh?.catch(() => {}); // Handled below; this stops an "unhandled rejection" while the saved copy is parsed.
+    if (cached) {
+      try {
+        await this.accept(cached, url, controller);
+        this.stale = Boolean(fresh);
+      } catch {
+        // A saved copy that no longer parses is ignored: the network answer replaces it.
+      }
+    }
+    if (!fresh) {
+      if (this.controller === controller) this.controller = undefined;
+      return;
+    }
+    try {
+      const body = await fresh;
+      if (controller.signal.aborted) return;
+      await this.accept(body, url, controller);
+      this.stale = false;
+      remember(url, body);
+    } catch (error) {
+      if (controller.signal.aborted || (error as Error)?.name === 'AbortError') return;
+      this.fail(error, url);
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  private parserFor(name: string): (() => Promise<Parser<T>>) | undefined {
+    return Object.hasOwn(this.formats, name) ? this.formats[name] : undefined;
+  }
+
+  /** The format the URL suggests, before the body says (only used to start loading its parser early). */
+  private guessFormat(url: string): string {
+    if (this.format !== 'auto') return this.format;
+    if (/\/wp-json\//.test(url)) return 'wp';
+    if (/\.json(\?|#|$)/i.test(url)) return 'json';
+    if (/\.ics(\?|#|$)/i.test(url)) return 'ics';
+    return Object.keys(this.formats)[0];
+  }
+
+  private async parse(body: Body): Promise<Parsed<T>> {
+    const name = this.format === 'auto' ? detectFormat(body) : this.format;
+    const load = this.parserFor(name);
+    if (load) {
+      let parser: Parser<T>;
+      try {
+        parser = await load();
+      } catch {
+        throw new LoadError(`the ${name} parser could not be downloaded`, 'network', 'Check that the whole dist/ folder is served.');
+      }
+      return parser(body);
+    }
+    const reads = Object.keys(this.formats).join(', ');
+    throw formatError(
+      this.format !== 'auto' ? `format="${name}" is unknown` : name === 'html' ? 'it is an HTML page, not data' : `it is not ${reads} data`,
+      `Point src at ${reads} data (WordPress: /feed/ or /wp-json/…).`,
+    );
+  }
+
+  private async accept(body: Body, url: string, controller: AbortController): Promise<void> {
+    const parsed = await this.parse(body);
+    if (controller.signal.aborted) return;
+    if (parsed.skipped) {
+      warnOnce(
+        `iigp-widgets: <${this.localName}> skipped ${parsed.skipped} unreadable ${parsed.skipped === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`,
+      );
+    }
+    this.loaded = parsed.items;
+    this.failure = undefined;
+    await this.updateComplete;
+    this.emit('iigp-load', { items: this.shown });
+  }
+
+  private fail(error: unknown, url: string): void {
+    const failure =
+      error instanceof LoadError
+        ? error
+        : new LoadError(
+            String((error as Error)?.message ?? error),
+            'format',
+            'The data could not be read; please report this with the src address.',
+          );
+    warnOnce(
+      `iigp-widgets: <${this.localName}> could not load ${url}: ${failure.message}. ${failure.hint}` +
+        (this.loaded ? ' Showing the copy saved on an earlier visit.' : ''),
+    );
+    if (this.loaded) this.stale = true;
+    else this.failure = failure;
+    this.emit('iigp-error', { error: failure });
+  }
+
+  private emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private get hasFallback(): boolean {
+    return [...this.childNodes].some((node) =>
+      node.nodeType === Node.ELEMENT_NODE ? !(node as Element).slot : Boolean(node.textContent?.trim()),
+    );
+  }
+
+  private announcement(): string {
+    switch (this.state) {
+      case 'loading':
+        return `Loading ${this.noun}…`;
+      case 'error':
+        return `The ${this.noun} could not be loaded.`;
+      default:
+        return this.stale ? `Showing saved ${this.noun}; the latest could not be loaded.` : '';
+    }
+  }
+
+  protected renderHeading(): TemplateResult | typeof nothing {
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
+    // An ARIA heading: its level follows the attribute without a template per level.
+    return this.heading ? html`<div part="heading" role="heading" aria-level=${level}>${this.heading}</div>` : nothing;
+  }
+
+  /** Placeholder rows that reserve roughly the space the items will take, so the page does not jump. */
+  protected renderSkeleton(): TemplateResult {
+    const rows = Math.min(Math.max(1, this.limit ?? this.defaultLimit), 5);
+    return html`<div class="skeleton" part="skeleton" aria-hidden="true">${Array.from({ length: rows }, () => html`<span></span>`)}</div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const state = this.state;
+    const message = state === 'error' ? `The ${this.noun} could not be loaded.` : `No ${this.noun} to show.`;
+    return html`${this.renderHeading()}
+      <div class="visually-hidden" role="status">${this.announcement()}</div>
+      ${state === 'ready'
+        ? this.renderItems(this.shown)
+        : state === 'loading'
+          ? this.renderSkeleton()
+          : html`<slot @slotchange=${() => this.requestUpdate()}></slot>${this.hasFallback
+              ? nothing
+              : html`<p part="message">${message}</p>`}`}`;
+  }
+}

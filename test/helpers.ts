@@ -1,0 +1,45 @@
+import { waitUntil } from '@open-wc/testing';
+import type { WidgetElement } from '../src/shared/widget-element.js';
+
+let unique = 0;
+
+/**
+ * A URL on the test server's fixture route, made unique per call: the loader makes one request per
+ * URL per page and saves the last good copy, so each test needs its own URL to see the network.
+ */
+export function mock(path: string, options: Record<string, string | number | boolean> = {}): string {
+  const query = new URLSearchParams({ ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])), u: String(++unique) });
+  return `/__mock/${path}?${query}`;
+}
+
+/** A URL that serves `body` as is. */
+export function echo(body: string, type = 'application/json', options: Record<string, string | number> = {}): string {
+  return mock('echo', { body, type, ...options });
+}
+
+/** How many times the test server saw a request for `url` (as returned by `mock`). */
+export async function hits(url: string): Promise<number> {
+  const response = await fetch(`/__mock/hits?path=${encodeURIComponent(url)}`);
+  return Number(await response.text());
+}
+
+/** Waits until the widget has left `loading`. */
+export async function settled(el: WidgetElement<unknown>, timeout = 8000): Promise<void> {
+  await waitUntil(() => el.state !== 'loading', `still loading: ${el.outerHTML}`, { timeout });
+  await el.updateComplete;
+}
+
+/** Records console.warn calls until `restore()`. */
+export function captureWarnings(): { messages: string[]; restore: () => void } {
+  const original = console.warn;
+  const messages: string[] = [];
+  console.warn = (...args: unknown[]) => {
+    messages.push(args.map(String).join(' '));
+  };
+  return { messages, restore: () => (console.warn = original) };
+}
+
+/** Text of every element matching `selector` in the widget's shadow root. */
+export function texts(el: Element, selector: string): string[] {
+  return [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((node) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+}
