@@ -1,5 +1,8 @@
 // `npm run analyze` writes custom-elements.json from the JSDoc of src/ (Storybook, the configurator
-// and the editor data read it). Internal reactive state is not an attribute users can write.
+// and the editor data read it). Widgets declare Lit properties in `static properties`; the ones
+// marked `state: true` are internal reactive state, not attributes users can write.
+const internal = new Set();
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
@@ -8,14 +11,20 @@ export default {
   plugins: [
     {
       name: 'iigp-hide-internal-state',
+      analyzePhase({ ts, node }) {
+        if (!ts.isPropertyDeclaration(node) || node.name?.getText() !== 'properties') return;
+        if (!node.initializer || !ts.isObjectLiteralExpression(node.initializer)) return;
+        for (const prop of node.initializer.properties) {
+          if (/\bstate\s*:\s*true\b/.test(prop.initializer?.getText() ?? '')) internal.add(prop.name.getText());
+        }
+      },
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
-            if (!decl.attributes) continue;
-            const hidden = new Set(
-              (decl.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
-            );
-            decl.attributes = decl.attributes.filter((a) => !hidden.has(a.fieldName));
+            if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !internal.has(a.fieldName ?? a.name));
+            // `emit(type, …)` dispatches documented events; the analyzer would list its parameter too.
+            if (decl.events) decl.events = decl.events.filter((e) => e.name?.startsWith('iigp-'));
+            if (decl.members) decl.members = decl.members.filter((m) => !(internal.has(m.name) && m.kind === 'field'));
           }
         }
       },

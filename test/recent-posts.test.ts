@@ -59,7 +59,7 @@ describe('<iigp-recent-posts> over RSS', () => {
     const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} limit="1" show-image></iigp-recent-posts>`);
     await settled(el);
     const img = el.shadowRoot!.querySelector('img[part="image"]') as HTMLImageElement;
-    expect(img.getAttribute('src')).to.equal('https://iigp.example/wp-content/uploads/2016/04/co-therapy.jpg');
+    expect(img.getAttribute('src')).to.equal(new URL('/__mock/demo/data/images/co-therapy.svg', location.href).href);
     expect(img.getAttribute('loading')).to.equal('lazy');
   });
 
