@@ -1,6 +1,6 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { cpSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.ts';
 
 // Every widget folder src/<name>/ with a define.ts becomes dist/<name>.js (registers the element)
@@ -15,14 +15,47 @@ for (const name of widgets) {
   entries[`elements/${name}`] = resolve(`src/${name}/${name}.ts`);
 }
 
-export default defineConfig(({ command }) =>
+/** The demo server answers like WordPress: feeds (XML) carry no CORS header, JSON does. */
+function wordpressLikeCors(): Plugin {
+  return {
+    name: 'iigp-wordpress-like-cors',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if (/\.xml(\?|$)/.test(request.url ?? '')) {
+          response.removeHeader('Access-Control-Allow-Origin');
+          const setHeader = response.setHeader.bind(response);
+          response.setHeader = (name, value) => (/^access-control-allow-origin$/i.test(name) ? response : setHeader(name, value));
+        }
+        next();
+      });
+    },
+  };
+}
+
+const demoPages = ['index', 'configurator', 'allied'];
+
+export default defineConfig(({ command, mode }) =>
   command === 'serve'
     ? {
-        // `npm start`: the demo page, served from demo/ with the sources compiled on the fly.
+        // `npm start`: the demo pages, served from demo/ with the sources compiled on the fly.
         root: 'demo',
+        plugins: [wordpressLikeCors()],
         server: { host: '127.0.0.1', port: 5173, strictPort: false },
       }
-    : {
+    : mode === 'demo'
+      ? {
+          // `npm run build:demo`: the demo and the configurator as static files in dist-demo/.
+          root: 'demo',
+          base: './',
+          // The sample data is fetched at run time by the widgets: copy it as it is.
+          plugins: [{ name: 'iigp-copy-demo-data', closeBundle: () => cpSync('demo/data', 'dist-demo/data', { recursive: true }) }],
+          build: {
+            outDir: '../dist-demo',
+            emptyOutDir: true,
+            rollupOptions: { input: Object.fromEntries(demoPages.map((p) => [p, resolve(`demo/${p}.html`)])) },
+          },
+        }
+      : {
         plugins: [minifyTemplates()],
         build: {
           target: 'es2021',
