@@ -4,8 +4,9 @@
 const internal = new Set();
 
 export default {
-  globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  // The elements and their shared base; parsers and helpers are not part of the HTML contract.
+  globs: ['src/*/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/define.ts', 'src/formats/**', 'src/shared/!(widget-element).ts'],
   litelement: true,
   outdir: '.',
   plugins: [

@@ -133,6 +133,33 @@ describe('<iigp-recent-posts> over RSS', () => {
     expect(await hits(url)).to.equal(1);
   });
 
+  it('with loading="lazy" fetches nothing until the widget nears the viewport', async () => {
+    const url = mock(FEED);
+    const box = await fixture<HTMLElement>(
+      html`<div><div style="height: 5000px"></div><iigp-recent-posts loading="lazy" src=${url}></iigp-recent-posts></div>`,
+    );
+    const el = box.querySelector('iigp-recent-posts') as RecentPostsElement;
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await hits(url)).to.equal(0);
+    expect(el.state).to.equal('loading');
+    el.scrollIntoView();
+    await settled(el);
+    expect(el.state).to.equal('ready');
+    expect(await hits(url)).to.equal(1);
+  });
+
+  it('reserves space while loading with a placeholder hidden from screen readers', async () => {
+    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED, { delay: 500 })} limit="3"></iigp-recent-posts>`);
+    expect(el.state).to.equal('loading');
+    const skeleton = el.shadowRoot!.querySelector('[part="skeleton"]')!;
+    expect(skeleton.getAttribute('aria-hidden')).to.equal('true');
+    expect(skeleton.children).to.have.length(3);
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(50);
+    expect(texts(el, '[role="status"]')).to.deep.equal(['Loading posts…']);
+    await expect(el).to.be.accessible();
+    await settled(el);
+  });
+
   it('resolves a relative src against the page', async () => {
     const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED).slice(1)}></iigp-recent-posts>`);
     await settled(el);

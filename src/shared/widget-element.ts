@@ -220,7 +220,6 @@ export abstract class WidgetElement<T> extends LitElement {
     if (cached) {
       try {
         await this.accept(cached, url, controller);
-        this.stale = Boolean(fresh);
       } catch {
         // A saved copy that no longer parses is ignored: the network answer replaces it.
       }
