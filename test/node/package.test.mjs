@@ -15,10 +15,10 @@ const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', st
 test('npm pack contains dist, types, manifest, editor data and docs, and nothing else', () => {
   const [{ files }] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root));
   const paths = files.map((f) => f.path);
-  for (const needed of ['dist/iigp-widgets.js', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+  for (const needed of ['dist/iigp-widgets.js', 'bin/iigp-widgets.mjs', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
     assert.ok(paths.includes(needed), `${needed} is missing from the package`);
   }
-  const stray = paths.filter((p) => !/^(dist\/|custom-elements\.json$|vscode\.html-custom-data\.json$|web-types\.json$|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(p));
+  const stray = paths.filter((p) => !/^(dist\/|bin\/|custom-elements\.json$|vscode\.html-custom-data\.json$|web-types\.json$|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(p));
   assert.deepEqual(stray, [], 'files users do not need are packed');
   assert.ok(!paths.some((p) => p.startsWith('dist/') && p.endsWith('.zip')), 'the WordPress plugin zip is not part of the npm package');
 });
