@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Builds the WordPress plugin from the library build (run after `npm run build`):
+//   1. copies dist/*.js, dist/chunks/*.js and dist/elements/*.js into wordpress/iigp-widgets/assets/
+//      (source maps and type declarations stay out of the plugin);
+//   2. writes wordpress/iigp-widgets/elements.php: every iigp-* element of custom-elements.json with its
+//      attributes (for the shortcodes and KSES);
+//   3. writes dist/iigp-widgets-wordpress.zip (folder iigp-widgets/ inside, as WordPress expects), with a
+//      small ZIP writer on Node's zlib: no `zip` command or npm package needed.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const plugin = join(root, 'wordpress', 'iigp-widgets');
+const assets = join(plugin, 'assets');
+const zipPath = join(dist, 'iigp-widgets-wordpress.zip');
+
+if (!existsSync(join(dist, 'iigp-widgets.js'))) {
+  console.error('build-plugin: dist/iigp-widgets.js is missing; run `npm run build` first');
+  process.exit(1);
+}
+
+// 1. Assets.
+rmSync(assets, { recursive: true, force: true });
+mkdirSync(assets, { recursive: true });
+let copied = 0;
+for (const sub of ['', 'chunks', 'elements']) {
+  const from = join(dist, sub);
+  if (!existsSync(from)) continue;
+  for (const name of readdirSync(from)) {
+    if (!name.endsWith('.js') || !statSync(join(from, name)).isFile()) continue;
+    mkdirSync(join(assets, sub), { recursive: true });
+    cpSync(join(from, name), join(assets, sub, name));
+    copied++;
+  }
+}
+
+// 2. elements.php from custom-elements.json.
+const php = (value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const elements = {};
+const manifestPath = join(root, 'custom-elements.json');
+if (existsSync(manifestPath)) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  for (const mod of manifest.modules ?? []) {
+    for (const decl of mod.declarations ?? []) {
+      if (!decl.tagName?.startsWith('iigp-')) continue;
+      const attributes = (elements[decl.tagName] ??= {});
+      for (const attr of decl.attributes ?? []) {
+        if (!/^[a-z][a-z0-9-]*$/.test(attr.name) || attr.name === 'state' || attr.name.startsWith('on')) continue;
+        const member = (decl.members ?? []).find((m) => m.name === attr.fieldName);
+        const boolean = /^boolean\b/.test(attr.type?.text ?? '');
+        attributes[attr.name] = boolean ? (String(member?.default ?? attr.default) === 'true' ? 'boolean-on' : 'boolean') : 'text';
+      }
+    }
+  }
+}
+const lines = Object.entries(elements).map(
+  ([tag, attrs]) => `  ${php(tag)} => [${Object.entries(attrs).map(([n, t]) => `${php(n)} => ${php(t)}`).join(', ')}],`,
+);
+writeFileSync(
+  join(plugin, 'elements.php'),
+  `<?php\n// Written by scripts/build-plugin.mjs from custom-elements.json: element => [attribute => kind].\nreturn [\n${lines.join('\n')}\n];\n`,
+);
+
+// 3. The zip.
+const crcTable = new Uint32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buffer) {
+  let c = 0xffffffff;
+  for (const byte of buffer) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function dosTime(date) {
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
+    date: ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+function walk(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+}
+const files = walk(plugin).filter((path) => !path.split(sep).some((part) => part.startsWith('.')));
+const local = [];
+const central = [];
+let offset = 0;
+const { time, date } = dosTime(new Date());
+for (const path of files) {
+  const name = Buffer.from(`iigp-widgets/${relative(plugin, path).split(sep).join('/')}`, 'utf8');
+  const data = readFileSync(path);
+  const deflated = deflateRawSync(data, { level: 9 });
+  const stored = deflated.length >= data.length;
+  const body = stored ? data : deflated;
+  const crc = crc32(data);
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4); // version needed
+  header.writeUInt16LE(0x0800, 6); // UTF-8 names
+  header.writeUInt16LE(stored ? 0 : 8, 8);
+  header.writeUInt16LE(time, 10);
+  header.writeUInt16LE(date, 12);
+  header.writeUInt32LE(crc, 14);
+  header.writeUInt32LE(body.length, 18);
+  header.writeUInt32LE(data.length, 22);
+  header.writeUInt16LE(name.length, 26);
+  header.writeUInt16LE(0, 28);
+  local.push(header, name, body);
+  const entry = Buffer.alloc(46);
+  entry.writeUInt32LE(0x02014b50, 0);
+  entry.writeUInt16LE(0x031e, 4); // made by: Unix, 3.0
+  entry.writeUInt16LE(20, 6);
+  entry.writeUInt16LE(0x0800, 8);
+  entry.writeUInt16LE(stored ? 0 : 8, 10);
+  entry.writeUInt16LE(time, 12);
+  entry.writeUInt16LE(date, 14);
+  entry.writeUInt32LE(crc, 16);
+  entry.writeUInt32LE(body.length, 20);
+  entry.writeUInt32LE(data.length, 24);
+  entry.writeUInt16LE(name.length, 28);
+  entry.writeUInt32LE(((0o100644 << 16) >>> 0), 38); // -rw-r--r--
+  entry.writeUInt32LE(offset, 42);
+  central.push(entry, name);
+  offset += header.length + name.length + body.length;
+}
+const centralSize = central.reduce((sum, b) => sum + b.length, 0);
+const end = Buffer.alloc(22);
+end.writeUInt32LE(0x06054b50, 0);
+end.writeUInt16LE(files.length, 8);
+end.writeUInt16LE(files.length, 10);
+end.writeUInt32LE(centralSize, 12);
+end.writeUInt32LE(offset, 16);
+const zip = Buffer.concat([...local, ...central, end]);
+writeFileSync(zipPath, zip);
+console.log(`build-plugin: ${copied} scripts copied, ${Object.keys(elements).length} elements listed; ${relative(root, zipPath)} (${files.length} files, ${(zip.length / 1024).toFixed(1)} KB)`);
