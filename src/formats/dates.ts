@@ -87,8 +87,24 @@ export function parseRfc822Date(input: string): Date | undefined {
   return utc(y, mo, Number(day), Number(time[0] ?? 0), Number(time[1] ?? 0), Number(time[2] ?? 0), offset);
 }
 
+/** Rarer forms: ISO 8601 with 2-digit years (`031231`, `03-12-31`, `-0312`) and Korean blogs' dates (KST). */
+function parseOtherDate(text: string): Date | undefined {
+  let m = /^-?(\d\d)-?(\d\d)(?:-?(\d\d))?$/.exec(text);
+  if (m) return utc(2000 + Number(m[1]), Number(m[2]), Number(m[3] ?? 1));
+  m = /^(\d{4})(?:-|년\s*)(\d\d?)(?:-|월\s*)(\d\d?)일?\s+(?:(오[전후])\s*)?(\d\d?):(\d\d):(\d\d)$/.exec(text);
+  if (!m) return undefined;
+  const hour = m[4] ? (Number(m[5]) % 12) + (m[4] === '오후' ? 12 : 0) : Number(m[5]);
+  return utc(Number(m[1]), Number(m[2]), Number(m[3]), hour, Number(m[6]), Number(m[7]), 540);
+}
+
 /** Any date a feed may carry, or `undefined` when it cannot be read. */
 export function parseDate(input: string | null | undefined): Date | undefined {
-  if (!input?.trim()) return undefined;
-  return parseIsoDate(input) ?? parseRfc822Date(input);
+  const text = input?.trim();
+  if (!text) return undefined;
+  return (
+    parseIsoDate(text) ??
+    // Perforce writes "Fri, 2006/09/15 08:19:53 EDT".
+    parseRfc822Date(text.replace(/^(?:[a-z]+,\s*)?(\d{4})\/(\d\d)\/(\d\d)/i, (_, y, mo, d) => `${d} ${MONTHS[mo - 1]} ${y}`)) ??
+    parseOtherDate(text)
+  );
 }

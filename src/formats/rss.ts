@@ -1,11 +1,12 @@
 import type { Image, Parsed, Post } from '../model.js';
-import { firstImage, htmlToText } from '../shared/text.js';
+import { collapse, firstImage, htmlToText } from '../shared/text.js';
 import { safeUrl } from '../shared/url.js';
 import { parseDate } from './dates.js';
 import { NS, baseOf, child, children, textOf } from './xml.js';
 
 /** Elements of RSS 0.9x/2.0 (no namespace) and RSS 0.90/1.0 (RDF) items. */
 const RSS = [null, 'http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 function imageOf(item: Element, base: string, html: string): Image | undefined {
   const media = [
@@ -32,48 +33,64 @@ function imageOf(item: Element, base: string, html: string): Image | undefined {
   return src ? { src, alt: img.alt } : undefined;
 }
 
-/** "editor@example.com (Jane Doe)" reads "Jane Doe"; a bare address is kept. */
-function authorName(value: string): string {
-  return /\(([^)]+)\)\s*$/.exec(value)?.[1].trim() ?? value;
+/**
+ * The name in an RSS author field: "jane@example.com (Jane Doe)", "Jane Doe (jane@example.com)" and
+ * "Jane Doe <jane@example.com>" all read "Jane Doe"; a bare address is kept.
+ */
+export function authorName(value: string): string {
+  const name = value
+    .replace(/<[^<>]*@[^<>]*>|\([^()]*@[^()]*\)/g, '')
+    .replace(/^\s*\S+@\S+\s*\((.*)\)\s*$/, '$1')
+    .trim();
+  return name || value.trim();
 }
 
 /** RSS 2.0, 0.9x and RSS 1.0 (RDF) `<item>`s as posts. Titles are XML text, decoded once. */
 export function parseRss(doc: Document, documentUrl: string): Parsed<Post> {
   const root = doc.documentElement;
-  const channel = child(root, 'channel', RSS);
+  // Also RSS put in a namespace of its own (Userland's "http://backend.userland.com/rss2").
+  const rss = root.localName === 'rss' ? [...RSS, root.namespaceURI] : RSS;
+  const channel = child(root, 'channel', rss);
   // RSS 2.0 nests items in <channel>; RDF puts them beside it.
-  const items = [...(channel ? children(channel, 'item', RSS) : []), ...children(root, 'item', RSS)];
+  const items = [...(channel ? children(channel, 'item', rss) : []), ...children(root, 'item', rss)];
   const posts: Post[] = [];
   let skipped = 0;
   for (const item of items) {
     const base = baseOf(item, documentUrl);
-    const guid = child(item, 'guid', RSS);
-    const permalink = guid && guid.getAttribute('isPermaLink') !== 'false' ? guid.textContent?.trim() : undefined;
-    const url = safeUrl(textOf(item, 'link', RSS), base) ?? safeUrl(permalink, base) ?? safeUrl(item.getAttribute('rdf:about'), base);
-    const title = htmlSafeTitle(textOf(item, 'title', RSS));
-    const html = textOf(item, 'encoded', NS.content) || textOf(item, 'description', RSS);
-    const date = parseDate(textOf(item, 'pubDate', RSS) || textOf(item, 'date', NS.dc));
-    if (!title && !url && !html) {
+    const text = (name: string) => textOf(item, name, rss);
+    const dc = (name: string) => textOf(item, name, NS.dc);
+    const guid = child(item, 'guid', rss);
+    const guidText = guid?.textContent?.trim();
+    const about = item.getAttributeNS(RDF, 'about');
+    const permalink = guid && guid.getAttribute('isPermaLink') !== 'false' ? guidText : undefined;
+    const url = safeUrl(text('link'), base) ?? safeUrl(permalink, base) ?? safeUrl(about, base);
+    if (!item.children.length && !url) {
+      // An empty <item/> carries nothing to show; any item with content is kept, as feed readers do.
       skipped++;
       continue;
     }
+    // Whitespace in XML titles is layout, not content.
+    const title = collapse(text('title') || dc('title'));
+    const description = text('description') || dc('description');
+    const html = textOf(item, 'encoded', NS.content) || description;
+    const date = parseDate(text('pubDate') || dc('date') || dc('issued') || dc('created') || dc('modified'));
+    const authors = [...children(item, 'creator', NS.dc), ...children(item, 'author', [...rss, ...NS.dc])];
     posts.push({
-      id: guid?.textContent?.trim() || url || `${title}|${date?.toISOString() ?? posts.length}`,
+      id: guidText || about || url || `${title}|${date?.toISOString() ?? posts.length}`,
       title,
       url,
       date,
-      author: authorName(textOf(item, 'creator', NS.dc) || textOf(item, 'author', RSS)),
-      excerpt: htmlToText(textOf(item, 'description', RSS) || html),
+      updated: parseDate(dc('modified')),
+      author: authors
+        .map((el) => authorName(el.textContent ?? ''))
+        .filter(Boolean)
+        .join(', '),
+      excerpt: htmlToText(description || html),
       image: imageOf(item, base, html),
-      categories: [...children(item, 'category', RSS), ...children(item, 'subject', NS.dc)]
+      categories: [...children(item, 'category', rss), ...children(item, 'subject', NS.dc)]
         .map((el) => el.textContent?.trim() ?? '')
         .filter(Boolean),
     });
   }
   return { items: posts, skipped };
-}
-
-/** Whitespace in XML titles is layout, not content. */
-function htmlSafeTitle(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -8,15 +8,27 @@ function hasError(doc: Document): boolean {
   return doc.getElementsByTagNameNS('*', 'parsererror').length > 0 || doc.getElementsByTagName('parsererror').length > 0;
 }
 
+const INTERNAL_SUBSET = /(<!DOCTYPE[^[>]*\[)([\s\S]*?)(\]\s*>)/i;
+const PE_REFERENCE = /<!DOCTYPE[^[>]*\[[^\]]*%[\w.:-]+;/i;
+
 /**
  * Parses XML with the platform's `DOMParser`. Feeds written by hand often use HTML entities that XML
- * leaves undefined (`&nbsp;`, `&eacute;`); like a forgiving feed reader, a second pass decodes those.
+ * leaves undefined (`&nbsp;`, `&eacute;`) or bare ampersands; like a forgiving feed reader, a second
+ * pass repairs those. Anything else that is not well-formed is refused.
  */
 export function parseXml(text: string): Document {
-  const source = text.replace(/^\uFEFF/, '').trimStart();
+  let source = text.replace(/^\uFEFF/, '').trimStart();
   let doc = parseInert(source, 'application/xml');
-  if (hasError(doc) && /&[a-z][a-z0-9]*;/i.test(source)) {
-    const fixed = source.replace(/&([a-z][a-z0-9]*);/gi, (entity, name: string) => {
+  if (hasError(doc) && PE_REFERENCE.test(source)) {
+    // WebKit refuses a reference to an external parameter entity it does not load (`%HTMLlat1;` in the
+    // DOCTYPE); Chromium and Firefox skip it, as a non-validating parser may. Skip it in every engine.
+    source = source.replace(INTERNAL_SUBSET, (_, open: string, subset: string, close: string) => open + subset.replace(/%[\w.:-]+;/g, '') + close);
+    doc = parseInert(source, 'application/xml');
+  }
+  if (hasError(doc) && source.includes('&')) {
+    // HTML entities become character references; a bare `&` (as in an unescaped query string) becomes `&amp;`.
+    const fixed = source.replace(/&(?:([a-z][a-z0-9]*);|(?!#(?:\d+|x[\da-f]+);))/gi, (entity, name?: string) => {
+      if (!name) return '&amp;';
       if (XML_ENTITIES.has(name)) return entity;
       // The HTML parser knows every named entity; its inert document only decodes this one.
       const char = parseInert(`<!doctype html><body>${entity}`, 'text/html').body.textContent ?? '';

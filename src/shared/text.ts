@@ -9,7 +9,8 @@ export function htmlToText(html: string | null | undefined): string {
   if (!html) return '';
   if (!/[<&]/.test(html)) return collapse(html);
   const doc = parseInert(html, 'text/html');
-  for (const el of doc.querySelectorAll('script,style,template,noscript,iframe,object')) el.remove();
+  // Their content is never shown (an <object>'s is its fallback text, which is kept).
+  for (const el of doc.querySelectorAll('script,style,template,noscript,iframe')) el.remove();
   // Block elements end words: "<p>One</p><p>Two</p>" reads "One Two", not "OneTwo".
   for (const el of doc.querySelectorAll('p,div,br,li,h1,h2,h3,h4,h5,h6,blockquote,tr,figure,figcaption')) {
     el.append(' ');
@@ -17,9 +18,17 @@ export function htmlToText(html: string | null | undefined): string {
   return collapse(doc.body?.textContent ?? '');
 }
 
-/** Collapses runs of whitespace and trims, as HTML rendering would. */
+let cp1252: TextDecoder | undefined;
+
+/**
+ * Collapses runs of whitespace and trims, as HTML rendering would. C1 control characters, which no
+ * text means, are read as the windows-1252 characters their writer meant (U+0092 is ’), as HTML does.
+ */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\x80-\x9f]/g, (c) => (cp1252 ??= new TextDecoder('windows-1252')).decode(new Uint8Array([c.charCodeAt(0)])))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The `src` of the first `<img>` in some HTML, without loading it. */
