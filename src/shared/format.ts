@@ -34,3 +34,16 @@ export function toDate(value: Date | string | undefined | null): Date | undefine
 export function formatDate(date: Date, locale?: string, timeZone?: string): string {
   return dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
 }
+
+/**
+ * "2027-03-05": the calendar date of `date` in `timeZone` (the browser's zone when undefined), for
+ * machine-readable output (`datetime` attributes, iCalendar, calendar links). Assembled from parts:
+ * which locale writes y-m-d depends on the engine's ICU data (WebKitGTK's `en-CA` writes 03/05/2027).
+ */
+export function isoDay(date: Date, timeZone?: string): string {
+  const parts: Record<string, string> = {};
+  for (const { type, value } of dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date)) {
+    parts[type] = value;
+  }
+  return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
+}

@@ -1,0 +1,10 @@
+import type { Parsed, Workshop } from '../model.js';
+import type { Body } from '../shared/loader.js';
+import { parseFeed } from './feed.js';
+import { finish, fromPost } from './workshop.js';
+
+/** `format="rss"` for workshops: a category feed (RSS or Atom); each item's date stands as its start. */
+export function parseWorkshopFeed(body: Body): Parsed<Workshop> {
+  const { items, skipped } = parseFeed(body);
+  return finish(items.map(fromPost), skipped);
+}

@@ -1,0 +1,176 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { Workshop } from '../model.js';
+import { dateTimeFormat, toDate } from '../shared/format.js';
+import { WidgetElement } from '../shared/widget-element.js';
+import { workshopListStyles } from './workshop-list.styles.js';
+
+const STATUS = { cancelled: 'Cancelled', postponed: 'Postponed', soldout: 'Sold out' } as const;
+
+/** `2026-12-05`: the calendar day of `date` in `zone`. */
+function day(date: Date, zone: string | undefined): string {
+  return dateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/** Whether the workshop has ended (one without an end has, once it starts). */
+function ended(workshop: Workshop, now: number): boolean {
+  return (toDate(workshop.end) ?? toDate(workshop.start)!).getTime() <= now;
+}
+
+/** A Google Calendar "add event" link: UTC times (dates for all-day workshops) and the event's zone. */
+function googleUrl(w: Workshop, start: Date, end: Date, place: string): string {
+  const stamp = (date: Date) => (w.allDay ? day(date, w.timeZone ?? 'UTC').replace(/-/g, '') : date.toISOString().replace(/[-:]|\.\d{3}/g, ''));
+  const params = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: w.title,
+    dates: `${stamp(start)}/${stamp(end)}`,
+    details: [w.summary?.slice(0, 800), w.url].filter(Boolean).join('\n\n'),
+    location: place,
+  });
+  if (w.timeZone?.includes('/')) params.set('ctz', w.timeZone);
+  return `https://calendar.google.com/calendar/render?${params}`;
+}
+
+/** Downloads the workshop's .ics; the writer is loaded on the first click. */
+async function addToCalendar(w: Workshop): Promise<void> {
+  (await import('../formats/ics-write.js')).downloadIcs(w);
+}
+
+/**
+ * The institute's workshops (continuing education): date, time, place, presenters, CE credits, price,
+ * registration, and "add to calendar". Times read in the workshop's own zone, with its abbreviation.
+ *
+ * @summary Upcoming (or past) workshops with registration and add-to-calendar links.
+ * @customElement iigp-workshop-list
+ *
+ * @attr format - `auto`, `json` (schema.org Events, JSON-LD), `ics` (iCalendar), `wp` (The Events Calendar REST `/wp-json/tribe/events/v1/events`, or WordPress posts of a category) or `rss` (a category feed).
+ * @attr when - `upcoming` (default: not yet ended, soonest first), `past` (newest first) or `all` (in date order).
+ * @attr limit - How many workshops at most (default 10).
+ * @attr category - Only workshops in this category (its name, case-insensitive).
+ * @attr layout - `list` (default), `compact` (title, date and status only) or `cards`.
+ * @attr show-description - Show each workshop's description, as text.
+ * @attr time-zone - Zone for times: default the workshop's own zone; `viewer` for the reader's; or an IANA name.
+ *
+ * @csspart list - The list of workshops.
+ * @csspart item - One workshop.
+ * @csspart title - A workshop's title.
+ * @csspart link - Every link (title, presenters, register, Google Calendar).
+ * @csspart date - The date and time (`<time>`).
+ * @csspart status - "Cancelled", "Postponed" or "Sold out".
+ * @csspart place - Venue, address, or "Online".
+ * @csspart presenters - Who presents.
+ * @csspart credits - The CE credits.
+ * @csspart price - The price ("Free" when free).
+ * @csspart description - The description (`show-description`).
+ * @csspart image - The image (cards layout).
+ * @csspart actions - The line with the register and calendar links.
+ * @csspart register - The register link.
+ * @csspart button - The register link and the "Add to calendar" button.
+ * @csspart calendar - The "Add to calendar" button and the Google Calendar link.
+ *
+ * @cssprop --iigp-card-min-width - Narrowest a card may get (default `16em`).
+ * @cssprop --iigp-card-padding - Padding of each card (default `1em`).
+ * @cssprop --iigp-card-background - Background of each card.
+ * @cssprop --iigp-button-background - Background of the register link (default: the link colour).
+ * @cssprop --iigp-button-color - Text colour of the register link (default: white).
+ * @cssprop --iigp-status-color - Colour of "Cancelled", "Postponed", "Sold out".
+ */
+export class WorkshopListElement extends WidgetElement<Workshop> {
+  static override styles = [WidgetElement.styles, workshopListStyles];
+
+  static override properties: PropertyDeclarations = {
+    when: {},
+    category: {},
+    layout: { reflect: true },
+    showDescription: { type: Boolean, attribute: 'show-description' },
+    now: { attribute: false },
+  };
+
+  when: 'upcoming' | 'past' | 'all' = 'upcoming';
+  declare category?: string;
+  layout: 'list' | 'compact' | 'cards' = 'list';
+  showDescription = false;
+  /** The current time for the upcoming/past split (a `Date`, ISO string or ms); default: the clock. For previews and tests. */
+  declare now?: Date | string | number;
+
+  protected override readonly formats = {
+    json: () => import('../formats/schema-events.js').then((m) => m.parseSchemaEvents),
+    ics: () => import('../formats/ics.js').then((m) => m.parseIcs),
+    wp: () => import('../formats/tec.js').then((m) => m.parseTecEvents),
+    rss: () => import('../formats/workshop-feed.js').then((m) => m.parseWorkshopFeed),
+  };
+  protected override readonly noun = 'workshops';
+  protected override defaultLimit = 10;
+
+  private clock(): number {
+    return (typeof this.now === 'number' ? this.now : toDate(this.now)?.getTime()) ?? Date.now();
+  }
+
+  protected override select(workshops: Workshop[]): Workshop[] {
+    const now = this.clock();
+    const wanted = this.category?.trim().toLowerCase();
+    const past = this.when === 'past';
+    return workshops
+      .filter(
+        (w) =>
+          toDate(w.start) &&
+          (this.when === 'all' || ended(w, now) === past) &&
+          (!wanted || w.categories?.some((name) => name.toLowerCase() === wanted)),
+      )
+      .sort((a, b) => (toDate(a.start)!.getTime() - toDate(b.start)!.getTime()) * (past ? -1 : 1));
+  }
+
+  private renderWorkshop(w: Workshop, now: number): TemplateResult {
+    const start = toDate(w.start)!;
+    const end = toDate(w.end);
+    const allDay = w.allDay;
+    // All-day dates are dates wherever the reader is; times follow time-zone, else the event's zone.
+    const zone = allDay ? w.timeZone ?? 'UTC' : this.timeZone === 'viewer' ? undefined : this.timeZone || w.timeZone;
+    const compact = this.layout === 'compact';
+    const format = dateTimeFormat(this.dateLocale, {
+      weekday: compact ? undefined : 'short',
+      month: compact ? 'short' : 'long',
+      day: 'numeric',
+      year: 'numeric',
+      ...(allDay ? {} : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+      timeZone: zone,
+    });
+    const last = end && allDay ? new Date(end.getTime() - 1) : end;
+    const status = w.status && w.status !== 'scheduled' ? STATUS[w.status] : '';
+    const open = !ended(w, now) && w.status !== 'cancelled';
+    const place = [w.place?.name, w.place?.address, w.onlineUrl || w.attendance?.match(/online|hybrid/) ? 'Online' : ''].filter(Boolean).join(', ');
+    const people = w.presenters ?? [];
+    const title = w.title;
+    const vh = (text: string) => html`<span class="visually-hidden">${text}</span>`;
+    const part = (name: string, value?: unknown, prefix = '') => (value ? html`<span part=${name}>${prefix}${value}</span>` : nothing);
+    // Whitespace between the children of <li> and of the actions is not rendered (flex layout).
+    return html`<li part="item" class=${w.status ?? ''}>
+      ${this.layout === 'cards' && w.image ? html`<img part="image" src=${w.image.src} alt=${w.image.alt ?? ''} loading="lazy">` : nothing}
+      ${w.url ? html`<a part="link title" href=${w.url}>${title}</a>` : part('title', title)}
+      ${status ? html`<strong part="status">${status}</strong>` : nothing}
+      <time part="date" datetime=${allDay ? day(start, zone) : start.toISOString()}>${last && last > start ? format.formatRange(start, last) : format.format(start)}</time>
+      ${compact ? nothing : html`${part('place', place)}
+        ${people.length ? html`<span part="presenters">With ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ' and ') : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span>` : nothing}
+        ${part('credits', w.ceCredits, 'CE credits: ')}
+        ${part('price', w.price)}
+        ${this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing}
+        ${open ? html`<div part="actions">
+          ${w.registrationUrl && !status ? html`<a part="link register button" href=${w.registrationUrl}>Register${vh(` for ${title}`)}</a>` : nothing}
+          <button part="button calendar" type="button" @click=${() => addToCalendar(w)}>Add to calendar${vh(`: ${title}`)}</button>
+          <a part="link calendar" href=${googleUrl(w, start, end ?? start, place)} target="_blank" rel="noopener">Google Calendar${vh(`: ${title} (opens in a new tab)`)}</a>
+        </div>` : nothing}`}
+    </li>`;
+  }
+
+  protected override renderItems(workshops: Workshop[]): TemplateResult {
+    const now = this.clock();
+    return html`<ul part="list" role="list">
+      ${workshops.map((w) => this.renderWorkshop(w, now))}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'iigp-workshop-list': WorkshopListElement;
+  }
+}
