@@ -43,3 +43,10 @@ export function captureWarnings(): { messages: string[]; restore: () => void } {
 export function texts(el: Element, selector: string): string[] {
   return [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((node) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 }
+
+/** A URL that serves `body` (of any size) with `type`: the body is stored on the test server first. */
+export async function stash(body: string, type = 'application/json', options: Record<string, string | number> = {}): Promise<string> {
+  const response = await fetch('/__mock/stash', { method: 'POST', body });
+  const id = await response.text();
+  return mock('stash', { id, type, ...options });
+}

@@ -3,14 +3,78 @@
 //     ?status=500&type=text/html&delay=200&hang=1&trickle=50&cors=1
 //   /__mock/echo?type=application/json&body=<urlencoded>      serves the given body
 //   /__mock/hits?path=<path and query>                           how many times that URL was requested
+//   POST /__mock/stash (any body) -> an id; /__mock/stash?id=<id>&type=…  serves that body (too big for a URL)
+//   /__mock/big-feed?items=5000&bytes=5000000                    a generated RSS feed of that size
+//   /__mock/cookie?…                                              a JSON Feed whose title says whether a Cookie came
+//   /__mock/other-origin                                          the port of a second server (another origin on
+//                                                                  localhost) that serves /cookie with CORS + credentials
+//   any route, &csp=<policy>                                      sends that Content-Security-Policy header
+//   files under test/security/pages/ are served like fixtures (pages for the CSP tests)
 // Requests from another origin (127.0.0.1 instead of localhost) are refused by the browser unless cors=1.
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
+import { createServer } from 'node:http';
 import { PassThrough } from 'node:stream';
 
 const project = resolve('.');
-const roots = [resolve('test/fixtures'), resolve('demo/data')];
+const roots = [resolve('test/fixtures'), resolve('demo/data'), resolve('test/security/pages')];
 const hits = new Map();
+const stash = new Map();
+/** Cookie headers seen by /cookie routes (on either origin), by the `u` of the request. */
+const cookies = new Map();
+
+function readBody(req) {
+  return new Promise((done, fail) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => done(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+/** An RSS 2.0 feed of `count` items, padded to about `size` bytes. */
+function bigFeed(count, size) {
+  const pad = Math.max(0, Math.floor(size / count) - 260);
+  const items = [];
+  for (let i = 0; i < count; i++) {
+    items.push(
+      `<item><title>Post ${i + 1}</title><link>https://iigp.example/${i + 1}/</link>` +
+        `<pubDate>Mon, 11 Apr 2016 14:00:00 +0000</pubDate><guid>https://iigp.example/?p=${i + 1}</guid>` +
+        `<description>${'x'.repeat(pad)}</description></item>`,
+    );
+  }
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title><link>https://iigp.example/</link>${items.join('')}</channel></rss>`);
+}
+
+function cookieFeed(seen) {
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'cookie echo',
+    items: [{ id: '1', title: seen ? 'cookie received' : 'no cookie', url: 'https://iigp.example/1/' }],
+  });
+}
+
+// A second origin (same host, another port): cookies of localhost reach it unless the request omits them.
+let other;
+function otherOrigin() {
+  other ??= new Promise((done) => {
+    const server = createServer((req, res) => {
+      const url = new URL(req.url, 'http://localhost');
+      const origin = req.headers.origin;
+      if (origin) {
+        res.setHeader('Access-Control-Allow-Origin', origin);
+        res.setHeader('Access-Control-Allow-Credentials', 'true');
+      }
+      if (url.pathname === '/cookie') cookies.set(url.searchParams.get('u'), req.headers.cookie ?? '');
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(cookieFeed(Boolean(req.headers.cookie)));
+    });
+    server.unref();
+    server.listen(0, '127.0.0.1', () => done(server.address().port));
+  });
+  return other;
+}
 const types = {
   '.xml': 'application/rss+xml; charset=utf-8',
   '.atom': 'application/atom+xml; charset=utf-8',
@@ -31,15 +95,48 @@ export async function mockServer(context, next) {
     context.body = String(hits.get(query.path) ?? 0);
     return undefined;
   }
+  if (name === 'stash' && context.method === 'POST') {
+    const id = String(stash.size + 1);
+    stash.set(id, await readBody(context.req));
+    context.body = id;
+    return undefined;
+  }
+  if (name === 'log') {
+    // Debugging aid for tests that may lose the page (a navigation): the message reaches the terminal.
+    console.log(`[page] ${query.m}`);
+    context.body = '';
+    return undefined;
+  }
+  if (name === 'other-origin') {
+    context.body = String(await otherOrigin());
+    return undefined;
+  }
+  if (name === 'cookies') {
+    context.body = JSON.stringify(cookies.has(query.u) ? cookies.get(query.u) : null);
+    return undefined;
+  }
+  if (query.csp) context.set('Content-Security-Policy', String(query.csp));
   const key = context.url.replace(/^\/__mock/, '/__mock');
   hits.set(key, (hits.get(key) ?? 0) + 1);
   if (query.cors === '1') context.set('Access-Control-Allow-Origin', '*');
   let body;
   if (name === 'echo') {
     body = Buffer.from(String(query.body ?? ''), 'utf8');
+  } else if (name === 'stash') {
+    body = stash.get(String(query.id)) ?? Buffer.from('');
+  } else if (name === 'big-feed') {
+    body = bigFeed(Number(query.items ?? 5000), Number(query.bytes ?? 5_000_000));
+  } else if (name === 'cookie') {
+    cookies.set(String(query.u), context.get('cookie') ?? '');
+    body = Buffer.from(cookieFeed(Boolean(context.get('cookie'))));
   } else {
     // Paths are relative to the project: /__mock/test/fixtures/… or /__mock/demo/data/….
-    const file = resolve(project, decodeURIComponent(name));
+    let file;
+    try {
+      file = resolve(project, decodeURIComponent(name));
+    } catch {
+      file = ''; // A malformed address (hostile test data) is simply not a fixture.
+    }
     if (!roots.some((root) => file.startsWith(root + '/')) || !existsSync(file)) {
       context.status = 404;
       context.body = `no fixture ${name}`;
@@ -49,7 +146,8 @@ export async function mockServer(context, next) {
   }
   if (query.delay) await sleep(Number(query.delay));
   context.status = Number(query.status ?? 200);
-  context.set('Content-Type', String(query.type ?? types[extname(name)] ?? 'application/octet-stream'));
+  const defaults = { 'big-feed': types['.xml'], cookie: types['.json'] };
+  context.set('Content-Type', String(query.type ?? types[extname(name)] ?? defaults[name] ?? 'application/octet-stream'));
   context.set('Cache-Control', 'no-store');
   if (query.hang || query.trickle) {
     const stream = new PassThrough();

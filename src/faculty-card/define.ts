@@ -1,0 +1,6 @@
+import { define } from '../shared/define.js';
+import { FacultyCardElement } from './faculty-card.js';
+
+define('iigp-faculty-card', FacultyCardElement);
+
+export { FacultyCardElement };

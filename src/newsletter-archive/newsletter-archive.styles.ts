@@ -1,0 +1,30 @@
+import { css } from 'lit';
+
+export const newsletterArchiveStyles = css`
+  [part~='group'] + [part~='group'] {
+    margin-block-start: var(--iigp-group-gap, 1.25em);
+  }
+  [part~='group-heading'] {
+    font-weight: 600;
+  }
+  ul {
+    display: grid;
+    gap: 0.25em;
+  }
+  [part~='meta'] {
+    white-space: nowrap;
+  }
+  input,
+  button {
+    font: inherit;
+  }
+  .search,
+  [part~='message'],
+  button {
+    display: block;
+    margin-block: var(--iigp-gap, 0.75em);
+  }
+  [part~='message']:empty {
+    margin: 0;
+  }
+`;
