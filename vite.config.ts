@@ -1,6 +1,7 @@
 import { cpSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { flattenImports } from './scripts/flatten-imports.ts';
 import { minifyTemplates } from './scripts/minify-templates.ts';
 
 // Every widget folder src/<name>/ with a define.ts becomes dist/<name>.js (registers the element)
@@ -10,10 +11,10 @@ const widgets = readdirSync('src', { withFileTypes: true })
   .map((entry) => entry.name);
 
 const entries: Record<string, string> = { 'iigp-widgets': resolve('src/iigp-widgets.ts') };
-for (const name of widgets) {
-  entries[name] = resolve(`src/${name}/define.ts`);
-  entries[`elements/${name}`] = resolve(`src/${name}/${name}.ts`);
-}
+for (const name of widgets) entries[name] = resolve(`src/${name}/define.ts`);
+// The class-only files are built in a second pass (`--mode elements`), so that they do not split the
+// registering files into more chunks than a page needs.
+const elementEntries = Object.fromEntries(widgets.map((name) => [name, resolve(`src/${name}/${name}.ts`)]));
 
 /** The demo server answers like WordPress: feeds (XML) carry no CORS header, JSON does. */
 function wordpressLikeCors(): Plugin {
@@ -55,24 +56,43 @@ export default defineConfig(({ command, mode }) =>
             rollupOptions: { input: Object.fromEntries(demoPages.map((p) => [p, resolve(`demo/${p}.html`)])) },
           },
         }
-      : {
-        plugins: [minifyTemplates()],
-        build: {
-          target: 'es2021',
-          outDir: 'dist',
-          emptyOutDir: true,
+      : library(mode === 'elements'),
+);
+
+/**
+ * The library build. The default pass writes the files pages load: dist/iigp-widgets.js and
+ * dist/<widget>.js (each registers), sharing Lit and the base through relative chunks. The
+ * `elements` pass writes dist/elements/<widget>.js, the classes alone, for bundler users.
+ */
+function library(elementsPass: boolean): UserConfig {
+  return {
+    plugins: [minifyTemplates(), flattenImports()],
+    build: {
+      target: 'es2021',
+      outDir: elementsPass ? 'dist/elements' : 'dist',
+      emptyOutDir: true,
+      minify: true,
+      sourcemap: true,
+      lib: { entry: elementsPass ? elementEntries : entries, formats: ['es'] },
+      rollupOptions: {
+        output: {
+          // Relative chunks, Lit included: any static host or CDN can serve dist/ as it is.
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // Vite keeps whitespace in library builds for bundlers; these files are served as they are.
           minify: true,
-          sourcemap: true,
-          lib: { entry: entries, formats: ['es'] },
-          rollupOptions: {
-            output: {
-              // Relative chunks, Lit included: any static host or CDN can serve dist/ as it is.
-              entryFileNames: '[name].js',
-              chunkFileNames: 'chunks/[name]-[hash].js',
-              // Vite keeps whitespace in library builds for bundlers; these files are served as they are.
-              minify: true,
-            },
+          // What every widget needs (Lit, the base, the loader) in one chunk: each extra file costs a
+          // request and compresses worse on its own.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'shared',
+                test: /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/shared\/(widget-element|loader|styles|define|attributes|format|url)\.ts|\/src\/formats\/(detect|format-error)\.ts/,
+              },
+            ],
           },
         },
       },
-);
+    },
+  };
+}

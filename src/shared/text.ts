@@ -1,4 +1,4 @@
-import { parseInert } from './policy.js';
+import { parseInertBody } from './policy.js';
 
 /**
  * Reduces HTML to the text a reader would see: tags removed, `script`/`style` dropped, entities
@@ -8,14 +8,14 @@ import { parseInert } from './policy.js';
 export function htmlToText(html: string | null | undefined): string {
   if (!html) return '';
   if (!/[<&]/.test(html)) return collapse(html);
-  const doc = parseInert(html, 'text/html');
+  const doc = parseInertBody(html);
   // Their content is never shown (an <object>'s is its fallback text, which is kept).
   for (const el of doc.querySelectorAll('script,style,template,noscript,iframe')) el.remove();
   // Block elements end words: "<p>One</p><p>Two</p>" reads "One Two", not "OneTwo".
   for (const el of doc.querySelectorAll('p,div,br,li,h1,h2,h3,h4,h5,h6,blockquote,tr,figure,figcaption')) {
     el.append(' ');
   }
-  return collapse(doc.body?.textContent ?? '');
+  return collapse(doc.textContent ?? '');
 }
 
 let cp1252: TextDecoder | undefined;
@@ -33,7 +33,10 @@ export function collapse(text: string): string {
 
 /** The `src` of the first `<img>` in some HTML, without loading it. */
 export function firstImage(html: string | null | undefined): { src: string; alt: string } | undefined {
-  if (!html || !/<img/i.test(html)) return undefined;
-  const img = parseInert(html, 'text/html').querySelector('img[src]');
+  if (!html) return undefined;
+  // Only the first <img …> tag is parsed, not the whole post (quoted attribute values may hold '>').
+  const tag = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/i.exec(html)?.[0];
+  if (!tag) return undefined;
+  const img = parseInertBody(tag).querySelector('img[src]');
   return img ? { src: img.getAttribute('src') ?? '', alt: img.getAttribute('alt') ?? '' } : undefined;
 }

@@ -14,6 +14,7 @@ export type Parser<T> = (body: Body) => Parsed<T> | Promise<Parsed<T>>;
 export type Formats<T> = Record<string, () => Promise<Parser<T>>>;
 
 const warned = new Set<string>();
+const parsedBodies = new WeakMap<Body, Map<Parser<unknown>, Promise<Parsed<unknown>>>>();
 
 /** One console warning per distinct message per page, however many widgets hit the same problem. */
 export function warnOnce(message: string): void {
@@ -265,7 +266,15 @@ export abstract class WidgetElement<T> extends LitElement {
       } catch {
         throw new LoadError(`the ${name} parser could not be downloaded`, 'network', 'Check that the whole dist/ folder is served.');
       }
-      return parser(body);
+      // Every widget on one URL gets the same Body: parse it once per parser, not once per widget.
+      let byParser = parsedBodies.get(body);
+      if (!byParser) parsedBodies.set(body, (byParser = new Map()));
+      let parsed = byParser.get(parser);
+      if (!parsed) {
+        parsed = Promise.resolve().then(() => parser(body));
+        byParser.set(parser, parsed);
+      }
+      return parsed as Promise<Parsed<T>>;
     }
     const reads = Object.keys(this.formats).join(', ');
     throw formatError(
