@@ -75,6 +75,9 @@ function library(elementsPass: boolean): UserConfig {
       sourcemap: true,
       lib: { entry: elementsPass ? elementEntries : entries, formats: ['es'] },
       rollupOptions: {
+        // Lets a widget's class live in its own entry file (dist/recent-posts.js) rather than in a
+        // chunk behind it: one file fewer on the critical path.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           // Relative chunks, Lit included: any static host or CDN can serve dist/ as it is.
           entryFileNames: '[name].js',

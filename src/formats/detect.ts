@@ -7,31 +7,30 @@ export type DetectedFormat = 'rss' | 'json' | 'wp' | 'ics' | 'html' | 'unknown';
 /** Detects the format from the Content-Type and the first bytes of the body (`format="auto"`). */
 export function detectFormat(body: Body): DetectedFormat {
   const text = body.text.replace(/^\uFEFF/, '').trimStart();
-  const type = body.contentType.toLowerCase();
-  if (text.startsWith('<')) {
-    const start = text.slice(0, 1024).replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, '').trimStart();
-    if (/^<(!doctype\s+html|html|head|body)\b/i.test(start) || (type.includes('text/html') && !/^<(rss|feed|rdf:rdf)\b/i.test(start))) {
-      return 'html';
-    }
-    return 'rss';
+  if (text[0] === '<') {
+    // Skip the XML declaration, comments and processing instructions to reach the root element.
+    const root = /^(?:<[?!][^>]*>\s*)*<([\w:!-]+)/.exec(text)?.[1].toLowerCase() ?? '';
+    return /^(!doctype|html|head|body)$/.test(root) || (/html/.test(body.contentType) && !/^(rss|feed|rdf:rdf)$/.test(root))
+      ? 'html'
+      : 'rss';
   }
-  if (/^BEGIN:VCALENDAR/i.test(text) || type.includes('text/calendar')) return 'ics';
-  if (text.startsWith('{') || text.startsWith('[')) {
-    let value: unknown;
-    try {
-      value = jsonOf(body);
-    } catch {
-      return 'unknown';
-    }
-    if (Array.isArray(value)) {
-      const first = value[0];
-      if (isObject(first) && (isObject(first.title) || 'source_url' in first || 'slug' in first)) return 'wp';
-      return 'json';
-    }
-    if (isObject(value)) {
-      if (Array.isArray(value.events) && !value['@context']) return 'wp'; // The Events Calendar REST
-      return 'json';
-    }
+  if (/^BEGIN:VCALENDAR/i.test(text)) return 'ics';
+  let value: unknown;
+  try {
+    value = jsonOf(body);
+  } catch {
+    return 'unknown';
   }
-  return 'unknown';
+  // An empty list is what WordPress answers for a category with no posts yet: empty, not an error.
+  if (Array.isArray(value) && !value.length) return 'wp';
+  const first = Array.isArray(value) ? value[0] : value;
+  if (!isObject(first)) return 'unknown';
+  // WordPress REST: a list of objects with `{rendered}` titles, media or slugs; The Events Calendar: `{events}`.
+  return Array.isArray(value)
+    ? isObject(first.title) || 'source_url' in first || 'slug' in first
+      ? 'wp'
+      : 'json'
+    : Array.isArray(first.events) && !first['@context']
+      ? 'wp'
+      : 'json';
 }

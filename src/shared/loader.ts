@@ -62,8 +62,7 @@ function networkError(url: string): LoadError {
     ? new LoadError(
         'the request failed or the browser blocked it (CORS)',
         'network',
-        'The data host must send Access-Control-Allow-Origin (WordPress does on /wp-json/, not on /feed/): ' +
-          'use the REST URL, or a JSON snapshot (npx iigp-widgets snapshot).',
+        'The data host must send Access-Control-Allow-Origin (WordPress does on /wp-json/, not /feed/): use the REST URL or a JSON snapshot.',
       )
     : new LoadError('the request failed', 'network', 'Check the address and the server.');
 }
@@ -156,7 +155,7 @@ function start(url: string, timeout: number): Request {
 }
 
 function abortError(): DOMException {
-  return new DOMException('The widget stopped waiting for this request.', 'AbortError');
+  return new DOMException('aborted', 'AbortError');
 }
 
 /**
@@ -204,9 +203,7 @@ export function fetchShared(url: string, options: { timeout: number; signal?: Ab
 
 interface Saved {
   savedAt: number;
-  text: string;
-  contentType: string;
-  url: string;
+  body: Body;
 }
 
 function storage(): Storage | undefined {
@@ -217,20 +214,25 @@ function storage(): Storage | undefined {
   }
 }
 
+// Read once per page: every widget on a URL then gets the same Body, which is parsed once.
+const recalled = new Map<string, Saved | null>();
+
 /** The last good copy of `url` saved by `remember`, with its age in seconds. */
 export function recall(url: string): { body: Body; age: number } | undefined {
-  try {
-    const raw = storage()?.getItem(STORAGE_PREFIX + url);
-    if (!raw) return undefined;
-    const saved = JSON.parse(raw) as Saved;
-    if (typeof saved.text !== 'string' || typeof saved.savedAt !== 'number') return undefined;
-    return {
-      body: { text: saved.text, contentType: saved.contentType ?? '', url: saved.url ?? url },
-      age: Math.max(0, (Date.now() - saved.savedAt) / 1000),
-    };
-  } catch {
-    return undefined;
+  let saved = recalled.get(url);
+  if (saved === undefined) {
+    saved = null;
+    try {
+      const value = JSON.parse(storage()?.getItem(STORAGE_PREFIX + url) ?? 'null') as { savedAt?: number; text?: unknown; contentType?: string; url?: string } | null;
+      if (typeof value?.text === 'string') {
+        saved = { savedAt: Number(value.savedAt) || 0, body: { text: value.text, contentType: value.contentType ?? '', url: value.url ?? url } };
+      }
+    } catch {
+      // Unreadable or blocked storage: no saved copy.
+    }
+    recalled.set(url, saved);
   }
+  return saved ? { body: saved.body, age: (Date.now() - saved.savedAt) / 1000 } : undefined;
 }
 
 const remembered = new WeakSet<Body>();
@@ -239,9 +241,8 @@ const remembered = new WeakSet<Body>();
 export function remember(url: string, body: Body): void {
   if (remembered.has(body) || body.text.length > MAX_SAVED_CHARS) return;
   remembered.add(body);
-  const saved: Saved = { savedAt: Date.now(), text: body.text, contentType: body.contentType, url: body.url };
   try {
-    storage()?.setItem(STORAGE_PREFIX + url, JSON.stringify(saved));
+    storage()?.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt: Date.now(), text: body.text, contentType: body.contentType, url: body.url }));
   } catch {
     // Quota exceeded or storage disabled: the widget still works, only without the instant repeat paint.
   }

@@ -20,23 +20,19 @@ export const baseStyles = css`
     display: none !important;
   }
   .visually-hidden {
-    position: absolute !important;
+    position: absolute;
     inline-size: 1px;
     block-size: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
   [part~='heading'] {
     margin: 0 0 var(--iigp-gap, 0.75em);
     font-size: var(--iigp-heading-font-size, 1.25em);
     line-height: 1.25;
   }
-  ul,
-  ol {
+  ul {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -44,7 +40,6 @@ export const baseStyles = css`
   a {
     color: var(--iigp-link-color, inherit);
     text-decoration: var(--iigp-link-decoration, underline);
-    text-underline-offset: 0.15em;
     pointer-events: auto;
   }
   a:focus-visible,
@@ -61,13 +56,11 @@ export const baseStyles = css`
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--iigp-title-lines, 3);
-    line-clamp: var(--iigp-title-lines, 3);
     overflow: hidden;
     overflow-wrap: anywhere;
   }
   [part~='message'] {
     margin: 0;
-    color: var(--iigp-muted-color, inherit);
   }
   .skeleton {
     display: grid;

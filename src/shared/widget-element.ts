@@ -184,14 +184,7 @@ export abstract class WidgetElement<T> extends LitElement {
   }
 
   private observeViewport(): void {
-    if (this.observer || typeof IntersectionObserver === 'undefined') {
-      if (!this.observer) {
-        this.visible = true;
-        this.load();
-      }
-      return;
-    }
-    this.observer = new IntersectionObserver(
+    this.observer ??= new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.visible = true;
@@ -210,7 +203,7 @@ export abstract class WidgetElement<T> extends LitElement {
     try {
       url = absoluteUrl(src);
     } catch {
-      this.fail(new LoadError('src is not a valid URL', 'http', 'Write src as a full or relative URL, e.g. /feed/.'), src);
+      this.fail(new LoadError('src is not a URL', 'http', 'Write it as /feed/ or https://…'), src);
       return;
     }
     const controller = new AbortController();
@@ -264,7 +257,7 @@ export abstract class WidgetElement<T> extends LitElement {
       try {
         parser = await load();
       } catch {
-        throw new LoadError(`the ${name} parser could not be downloaded`, 'network', 'Check that the whole dist/ folder is served.');
+        throw new LoadError(`its ${name} parser did not load`, 'network', 'Serve the whole dist/ folder.');
       }
       // Every widget on one URL gets the same Body: parse it once per parser, not once per widget.
       let byParser = parsedBodies.get(body);
@@ -301,11 +294,7 @@ export abstract class WidgetElement<T> extends LitElement {
     const failure =
       error instanceof LoadError
         ? error
-        : new LoadError(
-            String((error as Error)?.message ?? error),
-            'format',
-            'The data could not be read; please report this with the src address.',
-          );
+        : new LoadError(String((error as Error)?.message ?? error), 'format', 'Please report this with the src address.');
     warnOnce(
       `iigp-widgets: <${this.localName}> could not load ${url}: ${failure.message}. ${failure.hint}` +
         (this.loaded ? ' Showing the copy saved on an earlier visit.' : ''),
