@@ -1,0 +1,20 @@
+/**
+ * Variants of the sample faculty (demo/data/faculty.json, schema.org Persons), derived rather than copied.
+ */
+type Person = Record<string, unknown>;
+
+/** The faculty without photos: the cards show initials. */
+export function withoutPhotos(people: Person[]): Person[] {
+  return people.map(({ image: _image, ...person }) => person);
+}
+
+/** Long names, credentials, titles and bios. */
+export function withLongText(people: Person[]): Person[] {
+  return people.map((person) => ({
+    ...person,
+    name: `${String(person.name)} Konstantinopoulou-Rosenkranz`,
+    honorificSuffix: `${String(person.honorificSuffix ?? '')}, ABPP, DLFAGPA, LMSW, ACSW, BCD`.replace(/^, /, ''),
+    jobTitle: 'Senior Faculty Member; Director of the Advanced Training Program in Group Psychotherapy and Clinical Supervision',
+    description: `${String(person.description ?? '')} ${String(person.description ?? '')}`,
+  }));
+}
