@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { browserLaunchers, engineSummaryReporter } from './scripts/engines.mjs';
 import { mockServer } from './test/server/mock-server.mjs';
 
 // Test data shared by every project of the workplace (feed and XSS corpora) lives beside the
@@ -9,28 +10,20 @@ import { mockServer } from './test/server/mock-server.mjs';
 const shared = resolve('..', 'shared');
 const types = { '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
 
-const chromium = chromeLauncher({
-  launchOptions: {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
-});
+// The engines come from ENGINES (chromium, firefox, webkit or all; Chromium when unset), run one after
+// another; see scripts/engines.mjs.
+// An engine missing here is reported with its install command and skipped; with CI=true it is an error.
+const { launchers, skipped } = await browserLaunchers();
 
 export default {
   files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: true,
-  browsers: [chromium],
+  browsers: launchers,
+  concurrentBrowsers: 1,
   concurrency: 1,
+  // Firefox and the WebKitGTK MiniBrowser take longer than Chromium to start on two shared cores.
+  browserStartTimeout: 60000,
+  reporters: [defaultReporter(), engineSummaryReporter({ skipped })],
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],

@@ -2,13 +2,16 @@ import { waitUntil } from '@open-wc/testing';
 import type { WidgetElement } from '../src/shared/widget-element.js';
 
 let unique = 0;
+// One test server serves every engine of a run (ENGINES=all) and counts hits per URL: a token per page
+// keeps one engine's requests from counting as hits on another engine's URLs.
+const page = Math.random().toString(36).slice(2, 10);
 
 /**
  * A URL on the test server's fixture route, made unique per call: the loader makes one request per
  * URL per page and saves the last good copy, so each test needs its own URL to see the network.
  */
 export function mock(path: string, options: Record<string, string | number | boolean> = {}): string {
-  const query = new URLSearchParams({ ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])), u: String(++unique) });
+  const query = new URLSearchParams({ ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])), u: `${page}-${++unique}` });
   return `/__mock/${path}?${query}`;
 }
 

@@ -265,6 +265,35 @@ describe('<iigp-recent-posts> when things fail', () => {
     }
   });
 
+  it('loads without storage: localStorage that throws (blocked, sandboxed frames) or refuses to save (quota 0)', async () => {
+    const own = Object.getOwnPropertyDescriptor(window, 'localStorage');
+    const setItem = Storage.prototype.setItem;
+    try {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      const refusing = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} limit="1"></iigp-recent-posts>`);
+      await settled(refusing);
+      expect(refusing.state, 'with setItem throwing').to.equal('ready');
+      Storage.prototype.setItem = setItem;
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+      expect(() => window.localStorage, 'the stub is in place').to.throw();
+      const blocked = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} limit="1"></iigp-recent-posts>`);
+      await settled(blocked);
+      expect(blocked.state, 'with localStorage throwing').to.equal('ready');
+      expect(texts(blocked, '[part~="title"]')).to.deep.equal(['The Value of Co-Therapy']);
+    } finally {
+      Storage.prototype.setItem = setItem;
+      if (own) Object.defineProperty(window, 'localStorage', own);
+      else delete (window as { localStorage?: Storage }).localStorage;
+    }
+  });
+
   it('paints the saved copy at once on a repeat visit and keeps it when the network then fails', async () => {
     const url = mock(FEED);
     const first = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${url}></iigp-recent-posts>`);
@@ -290,7 +319,9 @@ describe('<iigp-recent-posts> when things fail', () => {
 
 describe('registration', () => {
   it('loading the widget file twice, or another version, never throws and warns once', async () => {
-    await import('../src/recent-posts/define.js?again');
+    // A query string makes the browser evaluate the module a second time, as a second script tag would.
+    const again = '../src/recent-posts/define.ts?again';
+    await import(again);
     const warnings = captureWarnings();
     try {
       const { define } = await import('../src/shared/define.js');
