@@ -124,11 +124,12 @@ export class FacultyCardElement extends WidgetElement<Person> {
 
   protected override renderItems([p]: Person[]): TemplateResult {
     const image = p.image && p.image.src !== this.broken ? p.image : undefined;
-    const size = this.layout === 'compact' ? 48 : 128;
+    const compact = this.layout === 'compact';
+    const size = compact ? 48 : 128;
     const url = this.showLink ? p.url : undefined;
     const words = (p.bio ?? '').split(/\s+/).filter(Boolean);
     const max = Math.max(1, this.bioWords);
-    const bio = words.length > max ? `${words.slice(0, max).join(' ')}…` : words.join(' ');
+    const bio = words.slice(0, max).join(' ') + (words.length > max ? '…' : '');
     // Kept on few lines: the build only minifies template text outside nested templates.
     return html`<div part="item">${image
         ? html`<img part="image" src=${image.src} alt=${image.alt ?? ''} width=${image.width ?? size} height=${image.height ?? size} loading="lazy" decoding="async" @error=${() => (this.broken = image.src)} />`
@@ -136,7 +137,7 @@ export class FacultyCardElement extends WidgetElement<Person> {
           ? html`<a part="link title" href=${url}>${p.name}</a>`
           : html`<span part="title">${p.name}</span>`}${this.renderCredentials(p.credentials ?? [])}${p.jobTitle
           ? html`<span part="job-title">${p.jobTitle}</span>`
-          : nothing}${this.layout === 'compact' || !(bio || this.querySelector('[slot="bio"]'))
+          : nothing}${compact || !(bio || this.querySelector('[slot="bio"]'))
           ? nothing
           : html`<div part="bio"><slot name="bio">${bio}</slot></div>`}</div></div>`;
   }

@@ -6,10 +6,11 @@ export type DetectedFormat = 'rss' | 'json' | 'wp' | 'ics' | 'html' | 'unknown';
 
 /** Detects the format from the Content-Type and the first bytes of the body (`format="auto"`). */
 export function detectFormat(body: Body): DetectedFormat {
-  const text = body.text.replace(/^\uFEFF/, '').trimStart();
+  // trimStart() drops a byte order mark too (U+FEFF is white space to it).
+  const text = body.text.trimStart();
   if (text[0] === '<') {
     // Skip the XML declaration, comments and processing instructions to reach the root element.
-    const root = /^(?:<[?!][^>]*>\s*)*<([\w:!-]+)/.exec(text)?.[1].toLowerCase() ?? '';
+    const root = String(/^(?:<[?!][^>]*>\s*)*<([\w:!-]+)/.exec(text)?.[1].toLowerCase());
     return /^(!doctype|html|head|body)$/.test(root) || (/html/.test(body.contentType) && !/^(rss|feed|rdf:rdf)$/.test(root))
       ? 'html'
       : 'rss';
@@ -19,18 +20,15 @@ export function detectFormat(body: Body): DetectedFormat {
   try {
     value = jsonOf(body);
   } catch {
-    return 'unknown';
+    // Not JSON either: left undefined, which reads as 'unknown' below.
   }
+  const list = Array.isArray(value) ? (value as unknown[]) : undefined;
+  const first = list ? list[0] : value;
   // An empty list is what WordPress answers for a category with no posts yet: empty, not an error.
-  if (Array.isArray(value) && !value.length) return 'wp';
-  const first = Array.isArray(value) ? value[0] : value;
+  if (list && !list.length) return 'wp';
   if (!isObject(first)) return 'unknown';
   // WordPress REST: a list of objects with `{rendered}` titles, media or slugs; The Events Calendar: `{events}`.
-  return Array.isArray(value)
-    ? isObject(first.title) || 'source_url' in first || 'slug' in first
-      ? 'wp'
-      : 'json'
-    : Array.isArray(first.events) && !first['@context']
-      ? 'wp'
-      : 'json';
+  return (list ? isObject(first.title) || 'source_url' in first || 'slug' in first : Array.isArray(first.events) && !first['@context'])
+    ? 'wp'
+    : 'json';
 }

@@ -14,7 +14,7 @@ export function jsonOf(body: { text: string }): unknown {
     try {
       value = JSON.parse(body.text.replace(/^\uFEFF/, ''));
     } catch {
-      throw formatError('the response is not valid JSON', 'Check that src points at a JSON feed or a /wp-json/ URL.');
+      throw formatError('the response is not valid JSON', 'Point src at a JSON feed or a /wp-json/ URL.');
     }
     json.set(body, value);
   }

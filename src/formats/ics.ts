@@ -14,7 +14,7 @@ interface Line {
 }
 
 function parseLine(text: string): Line | undefined {
-  const match = /^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)$/.exec(text);
+  const match = /^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):([\s\S]*)$/.exec(text);
   if (!match) return undefined;
   const params: Record<string, string> = {};
   for (const [, key, value] of match[2].matchAll(/;([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:])*)/g)) {

@@ -1,14 +1,13 @@
 import { css } from 'lit';
 
 export const newsletterArchiveStyles = css`
-  [part~='group'] + [part~='group'] {
+  section + section {
     margin-block-start: var(--iigp-group-gap, 1.25em);
   }
   [part~='group-heading'] {
     font-weight: 600;
   }
   ul {
-    display: grid;
     gap: 0.25em;
   }
   [part~='meta'] {

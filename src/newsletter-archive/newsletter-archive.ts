@@ -141,7 +141,8 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     // Labels that could not be read always come last.
     const rest = groups.get(other);
     if (rest && groups.delete(other)) groups.set(other, rest);
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2) + 1);
+    // Group headings are one level below the widget's heading.
+    const level = Math.min(6, this.level + 1);
     const total = this.all.length;
     return html`${this.searchable
       ? html`<label class="search">Filter issues <input part="search" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>`

@@ -1,24 +1,17 @@
 import { css } from 'lit';
 
 export const recentPostsStyles = css`
-  ul {
-    display: grid;
-    gap: var(--iigp-gap, 0.75em);
-  }
   :host([layout='grid']) ul {
     --columns: 3;
-    --min: var(--iigp-card-min-width, 12em);
-    /* At most --columns per row, fewer when the widget is narrow. */
-    grid-template-columns: repeat(
-      auto-fill,
-      minmax(max(min(var(--min), 100%), calc((100% - (var(--columns) - 1) * var(--iigp-gap, 0.75em)) / var(--columns))), 1fr)
-    );
+    /* At most --columns per row, fewer when the widget is narrow (no narrower than --iigp-card-min-width). */
+    grid-template-columns: repeat(auto-fill, minmax(max(min(var(--iigp-card-min-width, 12em), 100%), calc((100% - (var(--columns) - 1) * var(--iigp-gap, 0.75em)) / var(--columns))), 1fr));
   }
-  :host([layout='grid'][columns='1']) ul { --columns: 1; }
-  :host([layout='grid'][columns='2']) ul { --columns: 2; }
-  :host([layout='grid'][columns='4']) ul { --columns: 4; }
-  :host([layout='grid'][columns='5']) ul { --columns: 5; }
-  :host([layout='grid'][columns='6']) ul { --columns: 6; }
+  /* As specific as the rule above, and after it: they win. */
+  :host([columns='1']) ul { --columns: 1; }
+  :host([columns='2']) ul { --columns: 2; }
+  :host([columns='4']) ul { --columns: 4; }
+  :host([columns='5']) ul { --columns: 5; }
+  :host([columns='6']) ul { --columns: 6; }
   li {
     display: flex;
     gap: var(--iigp-gap, 0.75em);
@@ -50,9 +43,6 @@ export const recentPostsStyles = css`
   }
   :host([layout='grid']) [part~='image'] {
     inline-size: 100%;
-  }
-  [part~='excerpt'] {
-    margin: 0;
   }
   .sep {
     margin-inline: 0.35em;

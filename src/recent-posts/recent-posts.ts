@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Post } from '../model.js';
 import { onUnlessFalse } from '../shared/attributes.js';
-import { formatDate, toDate } from '../shared/format.js';
+import { dateTimeFormat, toDate } from '../shared/format.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { recentPostsStyles } from './recent-posts.styles.js';
 
@@ -90,7 +90,8 @@ export class RecentPostsElement extends WidgetElement<Post> {
 
   private renderPost(post: Post): TemplateResult {
     const date = toDate(post.date);
-    const dateText = date ? formatDate(date, this.dateLocale, this.timeZone) : '';
+    // "April 11, 2016" in the widget's locale and zone.
+    const dateText = date ? dateTimeFormat(this.dateLocale, { dateStyle: 'long', timeZone: this.timeZone }).format(date) : '';
     const title = post.title || dateText || 'Untitled post';
     const target = this.newTab ? '_blank' : nothing;
     const rel = this.newTab ? 'noopener' : nothing;

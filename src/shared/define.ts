@@ -1,9 +1,11 @@
-const warned = new Set<string>();
+// Shared by every copy of the library on the page: a second copy warns once, whatever it registers.
+const WARNED = Symbol.for('iigp-widgets.duplicate-warned.v1');
+const page = globalThis as unknown as Record<symbol, boolean | undefined>;
 
 /**
  * Registers `ctor` under `name` unless the name is taken. Loading a widget file twice, or two versions
  * of the library on one page, must never throw: the first definition wins and a different one gets a
- * single warning so the webmaster knows which copy is running.
+ * single warning (one per page, however many elements or copies) so the webmaster knows which copy is running.
  */
 export function define(name: string, ctor: CustomElementConstructor): void {
   const registry = globalThis.customElements;
@@ -13,8 +15,8 @@ export function define(name: string, ctor: CustomElementConstructor): void {
     registry.define(name, ctor);
     return;
   }
-  if (existing !== ctor && !warned.has(name)) {
-    warned.add(name);
+  if (existing !== ctor && !page[WARNED]) {
+    page[WARNED] = true;
     console.warn(
       `iigp-widgets: <${name}> is already defined by another copy of the library; this copy is not used. ` +
         'Load one script (dist/iigp-widgets.js or the per-widget file) per page to avoid downloading twice.',

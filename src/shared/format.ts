@@ -8,7 +8,7 @@ export function dateTimeFormat(
   locale: string | undefined,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  const key = JSON.stringify([locale, options]);
   let format = formatters.get(key);
   if (!format) {
     try {
@@ -25,25 +25,18 @@ export function dateTimeFormat(
 
 /** A `Date` from a model field that may be a `Date` or an ISO string (items set from script). */
 export function toDate(value: Date | string | undefined | null): Date | undefined {
-  if (value == null || value === '') return undefined;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/** "April 11, 2016" in the widget's locale and zone. */
-export function formatDate(date: Date, locale?: string, timeZone?: string): string {
-  return dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
+  // Nothing ('', null, undefined) is no date, not the epoch that new Date(null) would give.
+  const date = value instanceof Date ? value : new Date(value || NaN);
+  return Number.isNaN(+date) ? undefined : date;
 }
 
 /**
  * "2027-03-05": the calendar date of `date` in `timeZone` (the browser's zone when undefined), for
- * machine-readable output (`datetime` attributes, iCalendar, calendar links). Assembled from parts:
- * which locale writes y-m-d depends on the engine's ICU data (WebKitGTK's `en-CA` writes 03/05/2027).
+ * machine-readable output (`datetime` attributes, iCalendar, calendar links). Rearranged from en-US
+ * "03/05/2027": which locale writes y-m-d depends on the engine's ICU data (WebKitGTK's `en-CA` writes
+ * 03/05/2027), while en-US writes m/d/y everywhere.
  */
 export function isoDay(date: Date, timeZone?: string): string {
-  const parts: Record<string, string> = {};
-  for (const { type, value } of dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date)) {
-    parts[type] = value;
-  }
-  return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
+  const [month, day, year] = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date).split('/');
+  return `${year.padStart(4, '0')}-${month}-${day}`;
 }

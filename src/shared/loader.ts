@@ -47,24 +47,27 @@ const registry = globalThis as unknown as Record<symbol, Map<string, Request> | 
 const KEY = Symbol.for('iigp-widgets.requests.v1');
 const requests: Map<string, Request> = (registry[KEY] ??= new Map());
 
-/** Resolves `src` against the page, as `<img src>` does. */
+/** Resolves `src` against the page, as `<img src>` does; a `src` that is no URL is a LoadError. */
 export function absoluteUrl(src: string): string {
-  return new URL(src, document.baseURI).href;
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    throw new LoadError('src is not a URL', 'http', 'Write it as /feed/ or https://…');
+  }
 }
 
-function crossOrigin(url: string): boolean {
-  return new URL(url).origin !== location.origin;
-}
-
+/** A fetch that failed without an answer: offline, blocked by CORS (another origin), or unreachable. */
 function networkError(url: string): LoadError {
-  if (navigator.onLine === false) return new LoadError('the browser is offline', 'network', 'It loads when the connection is back.');
-  return crossOrigin(url)
-    ? new LoadError(
-        'the request failed or the browser blocked it (CORS)',
-        'network',
-        'The data host must send Access-Control-Allow-Origin (WordPress does on /wp-json/, not /feed/): use the REST URL or a JSON snapshot.',
-      )
-    : new LoadError('the request failed', 'network', 'Check the address and the server.');
+  const [message, hint] =
+    !navigator.onLine
+      ? ['the browser is offline', 'It loads when back online.']
+      : new URL(url).origin !== location.origin
+        ? [
+            'the request failed or the browser blocked it (CORS)',
+            'The host must send Access-Control-Allow-Origin (WordPress does on /wp-json/, not /feed/): use /wp-json/ or a JSON snapshot.',
+          ]
+        : ['the request failed', 'Check the address and the server.'];
+  return new LoadError(message, 'network', hint);
 }
 
 function httpError(status: number): LoadError {
@@ -73,14 +76,16 @@ function httpError(status: number): LoadError {
 }
 
 function charsetOf(contentType: string, bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const declared = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1];
-  if (declared) return declared;
-  // An XML declaration names the encoding when HTTP does not (a WordPress feed always says UTF-8).
+  const [a, b, c] = bytes;
   const head = String.fromCharCode(...bytes.subarray(0, 200));
-  return /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/.exec(head)?.[1] ?? 'utf-8';
+  // A byte order mark, then the HTTP charset, then the XML declaration.
+  return (
+    (a === 0xef && b === 0xbb && c === 0xbf ? 'utf-8' : a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined) ??
+    /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ??
+    // An XML declaration names the encoding when HTTP does not (a WordPress feed always says UTF-8).
+    /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/.exec(head)?.[1] ??
+    'utf-8'
+  );
 }
 
 /** Decodes bytes the way a feed reader should: BOM, then the HTTP charset, then the XML declaration. */
@@ -92,34 +97,23 @@ export function decodeBody(bytes: Uint8Array, contentType: string): string {
   }
 }
 
+/** Reads the body, refusing it as soon as it passes MAX_BYTES (a response without a body reads as empty). */
 async function readBytes(response: Response): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_BYTES) throw tooLarge();
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  if (Number(response.headers.get('content-length')) > MAX_BYTES) throw tooLarge();
+  const reader = response.body?.getReader();
+  const chunks: BlobPart[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
+  for (let read; reader && !(read = await reader.read()).done; chunks.push(read.value)) {
+    if ((size += read.value.byteLength) > MAX_BYTES) {
       void reader.cancel().catch(() => {});
       throw tooLarge();
     }
-    chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 function tooLarge(): LoadError {
-  return new LoadError('the response is over 8 MB', 'too-large', 'Use a feed of recent entries, not a full export.');
+  return new LoadError('the response is over 8 MB', 'too-large', 'Use a feed of recent entries.');
 }
 
 function start(url: string, timeout: number): Request {
@@ -129,11 +123,11 @@ function start(url: string, timeout: number): Request {
     timedOut = true;
     controller.abort();
   }, timeout);
-  const request: Request = { controller, users: 0, promise: undefined as unknown as Promise<Body> };
-  request.promise = (async () => {
+  const promise = (async () => {
     try {
-      // No custom headers: they would turn a simple cross-origin GET into a preflighted one.
-      const response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
+      // No custom headers: they would turn a simple cross-origin GET into a preflighted one. Cookies go
+      // to the page's own origin only (fetch's default credentials mode).
+      const response = await fetch(url, { signal: controller.signal });
       if (!response.ok) throw httpError(response.status);
       const contentType = response.headers.get('content-type') ?? '';
       const text = decodeBody(await readBytes(response), contentType);
@@ -147,7 +141,8 @@ function start(url: string, timeout: number): Request {
       clearTimeout(timer);
     }
   })();
-  request.promise.then(
+  const request: Request = { controller, users: 0, promise };
+  promise.then(
     (body) => (request.body = body),
     () => requests.get(url) === request && requests.delete(url),
   );
@@ -162,41 +157,30 @@ function abortError(): DOMException {
  * Fetches `url` once per page. Each caller passes its own signal; the underlying request is only
  * abandoned when every caller has gone, so a widget leaving the page never cancels another's data.
  */
-export function fetchShared(url: string, options: { timeout: number; signal?: AbortSignal }): Promise<Body> {
+export function fetchShared(url: string, options: { timeout: number; signal: AbortSignal }): Promise<Body> {
   const { signal } = options;
-  if (signal?.aborted) return Promise.reject(abortError());
   let request = requests.get(url);
-  if (!request) {
-    request = start(url, options.timeout);
-    requests.set(url, request);
-  }
+  if (!request) requests.set(url, (request = start(url, options.timeout)));
   const shared = request;
   shared.users++;
   return new Promise<Body>((resolve, reject) => {
     const release = () => {
-      signal?.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', onAbort);
       shared.users--;
     };
     const onAbort = () => {
       release();
-      if (shared.users === 0 && !shared.body) {
+      if (!shared.users && !shared.body) {
         shared.controller.abort();
         if (requests.get(url) === shared) requests.delete(url);
       }
       reject(abortError());
     };
-    signal?.addEventListener('abort', onAbort);
+    signal.addEventListener('abort', onAbort);
+    // After an abort this caller has been released and answered already.
     shared.promise.then(
-      (body) => {
-        if (signal?.aborted) return;
-        release();
-        resolve(body);
-      },
-      (error) => {
-        if (signal?.aborted) return;
-        release();
-        reject(error);
-      },
+      (body) => signal.aborted || (release(), resolve(body)),
+      (error) => signal.aborted || (release(), reject(error)),
     );
   });
 }
@@ -206,33 +190,25 @@ interface Saved {
   body: Body;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined; // Blocked storage (private modes, sandboxed frames) throws on access.
-  }
-}
-
 // Read once per page: every widget on a URL then gets the same Body, which is parsed once.
-const recalled = new Map<string, Saved | null>();
+const recalled = new Map<string, Saved | undefined>();
 
-/** The last good copy of `url` saved by `remember`, with its age in seconds. */
-export function recall(url: string): { body: Body; age: number } | undefined {
-  let saved = recalled.get(url);
-  if (saved === undefined) {
-    saved = null;
+/** The last good copy of `url` saved by `remember`, and when it was saved. */
+export function recall(url: string): Saved | undefined {
+  if (!recalled.has(url)) {
+    let saved: Saved | undefined;
     try {
-      const value = JSON.parse(storage()?.getItem(STORAGE_PREFIX + url) ?? 'null') as { savedAt?: number; text?: unknown; contentType?: string; url?: string } | null;
+      // JSON.parse(null) is null: nothing saved.
+      const value = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url)!) as { savedAt?: number; text?: unknown; contentType?: string; url?: string } | null;
       if (typeof value?.text === 'string') {
         saved = { savedAt: Number(value.savedAt) || 0, body: { text: value.text, contentType: value.contentType ?? '', url: value.url ?? url } };
       }
     } catch {
-      // Unreadable or blocked storage: no saved copy.
+      // Unreadable or blocked storage (private modes and sandboxed frames throw on access): no saved copy.
     }
     recalled.set(url, saved);
   }
-  return saved ? { body: saved.body, age: (Date.now() - saved.savedAt) / 1000 } : undefined;
+  return recalled.get(url);
 }
 
 const remembered = new WeakSet<Body>();
@@ -242,9 +218,9 @@ export function remember(url: string, body: Body): void {
   if (remembered.has(body) || body.text.length > MAX_SAVED_CHARS) return;
   remembered.add(body);
   try {
-    storage()?.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt: Date.now(), text: body.text, contentType: body.contentType, url: body.url }));
+    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt: Date.now(), ...body }));
   } catch {
-    // Quota exceeded or storage disabled: the widget still works, only without the instant repeat paint.
+    // Quota exceeded or storage blocked: the widget still works, only without the instant repeat paint.
   }
 }
 
@@ -254,11 +230,11 @@ export function remember(url: string, body: Body): void {
  */
 export function loadCached(
   url: string,
-  options: { maxAge: number; timeout: number; signal?: AbortSignal },
+  options: { maxAge: number; timeout: number; signal: AbortSignal },
 ): { cached?: Body; fresh?: Promise<Body> } {
   const done = requests.get(url)?.body;
   if (done) return { cached: done };
   const saved = recall(url);
-  if (saved && saved.age < options.maxAge) return { cached: saved.body };
+  if (saved && Date.now() - saved.savedAt < options.maxAge * 1000) return { cached: saved.body };
   return { cached: saved?.body, fresh: fetchShared(url, options) };
 }

@@ -31,15 +31,16 @@ export function parseInert(text: string, type: DOMParserSupportedType): Document
   return new DOMParser().parseFromString(policy().createHTML(text) as unknown as string, type);
 }
 
-let scratch: Document | undefined;
+let scratch: HTMLTemplateElement | undefined;
 
 /**
- * Parses an HTML fragment into the body of one reused inert document (no browsing context: nothing
- * in it runs or loads). Much cheaper than a new DOMParser document per fragment. The returned body
- * is only valid until the next call.
+ * Parses an HTML fragment into the content of one reused `<template>` of an inert document (no browsing
+ * context: nothing in it runs or loads). Much cheaper than a new DOMParser document per fragment. Template
+ * content creates no style sheets, so a `<style>` in data is never checked (and reported) against the
+ * page's `style-src`. The returned fragment is only valid until the next call.
  */
-export function parseInertBody(html: string): HTMLElement {
-  scratch ??= document.implementation.createHTMLDocument('');
-  scratch.body.innerHTML = policy().createHTML(html) as unknown as string;
-  return scratch.body;
+export function parseInertBody(html: string): DocumentFragment {
+  scratch ??= document.implementation.createHTMLDocument('').createElement('template');
+  scratch.innerHTML = policy().createHTML(html) as unknown as string;
+  return scratch.content;
 }

@@ -12,8 +12,8 @@ export const baseStyles = css`
     line-height: var(--iigp-line-height, 1.5);
   }
   *,
-  *::before,
-  *::after {
+  ::before,
+  ::after {
     box-sizing: border-box;
   }
   [hidden] {
@@ -34,8 +34,16 @@ export const baseStyles = css`
   }
   ul {
     list-style: none;
-    margin: 0;
     padding: 0;
+  }
+  p,
+  ul {
+    margin: 0;
+  }
+  ul,
+  .skeleton {
+    display: grid;
+    gap: var(--iigp-gap, 0.75em);
   }
   a {
     color: var(--iigp-link-color, inherit);
@@ -59,15 +67,8 @@ export const baseStyles = css`
     overflow: hidden;
     overflow-wrap: anywhere;
   }
-  [part~='message'] {
-    margin: 0;
-  }
-  .skeleton {
-    display: grid;
-    gap: var(--iigp-gap, 0.75em);
-  }
+  /* Grid items: the spans are blocks. */
   .skeleton > span {
-    display: block;
     block-size: var(--iigp-skeleton-height, 2.75em);
     border-radius: var(--iigp-radius, 0.375em);
     background: var(--iigp-skeleton-color, color-mix(in srgb, currentColor 8%, transparent));

@@ -18,3 +18,14 @@ export function safeUrl(value: unknown, base?: string, kind: 'link' | 'image' = 
   }
   return (kind === 'image' ? IMAGE_PROTOCOLS : LINK_PROTOCOLS).has(url.protocol) ? url.href : undefined;
 }
+
+/**
+ * Items set from script get the same URL check as parsed data: every `url`, `href`, `src` and `…Url` field
+ * that is not a web, mail or phone link (images: web), and every `image` left without a `src`, is dropped.
+ * The items come back as a copy (dates as ISO strings, which the model accepts).
+ */
+export function checkedItems<T>(items: T[]): T[] {
+  return JSON.parse(JSON.stringify(items), (key, value) =>
+    (/^(url|href|src)$|Url$/.test(key) && !safeUrl(value, undefined, key == 'src' ? 'image' : 'link')) || (key == 'image' && !value?.src) ? undefined : value,
+  );
+}

@@ -4,6 +4,7 @@ import { detectFormat } from '../formats/detect.js';
 import { formatError } from '../formats/format-error.js';
 import { LoadError, absoluteUrl, loadCached, remember, type Body } from './loader.js';
 import { baseStyles } from './styles.js';
+import { checkedItems } from './url.js';
 
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
 export type Parser<T> = (body: Body) => Parsed<T> | Promise<Parsed<T>>;
@@ -146,91 +147,78 @@ export abstract class WidgetElement<T> extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-attached after being moved or removed: pick up where the aborted load left off.
-    if (this.hasUpdated && this.src && !this.loaded && !this.failure && !this.controller) this.load();
+    if (this.hasUpdated && !this.loaded && !this.failure && !this.controller) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stop();
+  }
+
+  /** Abandons the current load and stops waiting for the viewport. */
+  private stop(): void {
     this.controller?.abort();
-    this.controller = undefined;
     this.observer?.disconnect();
-    this.observer = undefined;
+    this.controller = this.observer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('format') || (changed.has('items') && this.items === undefined)) this.load();
-    this.state = this.computeState();
+    // Items set from script: only checked URLs reach a template, as with parsed data.
+    if (changed.has('items') && Array.isArray(this.items)) this.items = checkedItems(this.items);
+    if (changed.has('src') || changed.has('format') || (changed.has('items') && this.items === undefined)) void this.load();
+    const { src } = this;
+    const data = this.items ?? this.loaded ?? (src ? undefined : this.localItems());
+    this.state = data ? (this.shown.length ? 'ready' : 'empty') : this.failure ? 'error' : src ? 'loading' : 'empty';
   }
 
-  private computeState(): WidgetState {
-    const data = this.items ?? this.loaded ?? (this.src ? undefined : this.localItems());
-    if (data) return this.shown.length ? 'ready' : 'empty';
-    if (this.failure) return 'error';
-    return this.src ? 'loading' : 'empty';
-  }
-
-  private load(): void {
-    this.controller?.abort();
-    this.controller = undefined;
-    this.loaded = undefined;
-    this.failure = undefined;
+  /** Starts over: fetches and parses `src` (once near the viewport when lazy), unless `items` are set. */
+  private async load(): Promise<void> {
+    this.stop();
+    this.loaded = this.failure = undefined;
     this.stale = false;
     if (!this.src || this.items !== undefined || !this.isConnected) return;
     if (this.loading === 'lazy' && !this.visible) {
-      this.observeViewport();
+      // Waits until the widget is near the viewport; load() then stops observing.
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this.visible = true;
+          void this.load();
+          this.requestUpdate();
+        },
+        { rootMargin: '200px' },
+      );
+      this.observer.observe(this);
       return;
     }
-    void this.fetchAndParse(this.src);
-  }
-
-  private observeViewport(): void {
-    this.observer ??= new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.visible = true;
-        this.observer?.disconnect();
-        this.observer = undefined;
-        this.load();
-        this.requestUpdate();
-      },
-      { rootMargin: '200px' },
-    );
-    this.observer.observe(this);
-  }
-
-  private async fetchAndParse(src: string): Promise<void> {
-    let url: string;
+    const src = this.src;
+    const controller = (this.controller = new AbortController());
+    const { signal } = controller;
+    let url = src;
     try {
       url = absoluteUrl(src);
-    } catch {
-      this.fail(new LoadError('src is not a URL', 'http', 'Write it as /feed/ or https://…'), src);
-      return;
-    }
-    const controller = new AbortController();
-    this.controller = controller;
-    const { cached, fresh } = loadCached(url, { maxAge: this.maxAge, timeout: this.timeout, signal: controller.signal });
-    this.parserFor(this.guessFormat(url))?.().catch(() => {}); // Fetch the likely parser alongside the data.
-    fresh?.catch(() => {}); // Handled below; this stops an "unhandled rejection" while the saved copy is parsed.
-    if (cached) {
-      try {
-        await this.accept(cached, url, controller);
-      } catch {
-        // A saved copy that no longer parses is ignored: the network answer replaces it.
+      const { cached, fresh } = loadCached(url, { maxAge: this.maxAge, timeout: this.timeout, signal });
+      // Fetch the likely parser alongside the data: the format asked for, else the one the URL suggests.
+      const guess =
+        this.format !== 'auto'
+          ? this.format
+          : /\/wp-json\//.test(url)
+            ? 'wp'
+            : /\.(json|ics)([?#]|$)/i.exec(url)?.[1].toLowerCase() ?? Object.keys(this.formats)[0];
+      this.parserFor(guess)?.().catch(() => {});
+      fresh?.catch(() => {}); // Handled below; this stops an "unhandled rejection" while the saved copy is parsed.
+      // A saved copy that no longer parses is ignored: the network answer replaces it.
+      if (cached) await this.accept(cached, url, signal).catch(() => {});
+      if (fresh) {
+        const body = await fresh;
+        if (signal.aborted) return;
+        await this.accept(body, url, signal);
+        this.stale = false;
+        remember(url, body);
       }
-    }
-    if (!fresh) {
-      if (this.controller === controller) this.controller = undefined;
-      return;
-    }
-    try {
-      const body = await fresh;
-      if (controller.signal.aborted) return;
-      await this.accept(body, url, controller);
-      this.stale = false;
-      remember(url, body);
     } catch (error) {
-      if (controller.signal.aborted || (error as Error)?.name === 'AbortError') return;
-      this.fail(error, url);
+      // Aborted (src changed, or the widget left the page): a newer load, if any, reports for itself.
+      if (!signal.aborted) this.fail(error, url);
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
@@ -240,52 +228,35 @@ export abstract class WidgetElement<T> extends LitElement {
     return Object.hasOwn(this.formats, name) ? this.formats[name] : undefined;
   }
 
-  /** The format the URL suggests, before the body says (only used to start loading its parser early). */
-  private guessFormat(url: string): string {
-    if (this.format !== 'auto') return this.format;
-    if (/\/wp-json\//.test(url)) return 'wp';
-    if (/\.json(\?|#|$)/i.test(url)) return 'json';
-    if (/\.ics(\?|#|$)/i.test(url)) return 'ics';
-    return Object.keys(this.formats)[0];
-  }
-
   private async parse(body: Body): Promise<Parsed<T>> {
     const name = this.format === 'auto' ? detectFormat(body) : this.format;
     const load = this.parserFor(name);
-    if (load) {
-      let parser: Parser<T>;
-      try {
-        parser = await load();
-      } catch {
-        throw new LoadError(`its ${name} parser did not load`, 'network', 'Serve the whole dist/ folder.');
-      }
-      // Every widget on one URL gets the same Body: parse it once per parser, not once per widget.
-      let byParser = parsedBodies.get(body);
-      if (!byParser) parsedBodies.set(body, (byParser = new Map()));
-      let parsed = byParser.get(parser);
-      if (!parsed) {
-        parsed = Promise.resolve().then(() => parser(body));
-        byParser.set(parser, parsed);
-      }
-      return parsed as Promise<Parsed<T>>;
-    }
     const reads = Object.keys(this.formats).join(', ');
-    throw formatError(
-      this.format !== 'auto' ? `format="${name}" is unknown` : name === 'html' ? 'it is an HTML page, not data' : `it is not ${reads} data`,
-      `Point src at ${reads} data (WordPress: /feed/ or /wp-json/…).`,
-    );
+    if (!load) {
+      throw formatError(
+        this.format !== 'auto' ? `format="${name}" is unknown` : name === 'html' ? 'it is an HTML page, not data' : `it is not ${reads} data`,
+        `Point src at ${reads} data (WordPress: /feed/ or /wp-json/…).`,
+      );
+    }
+    const parser = await load().catch(() => {
+      throw new LoadError(`its ${name} parser did not load`, 'network', 'Serve the whole dist/ folder.');
+    });
+    // Every widget on one URL gets the same Body: parse it once per parser, not once per widget.
+    const byParser = parsedBodies.get(body) ?? new Map();
+    parsedBodies.set(body, byParser);
+    if (!byParser.has(parser)) byParser.set(parser, Promise.resolve(body).then(parser));
+    return byParser.get(parser) as Promise<Parsed<T>>;
   }
 
-  private async accept(body: Body, url: string, controller: AbortController): Promise<void> {
+  private async accept(body: Body, url: string, signal: AbortSignal): Promise<void> {
     const parsed = await this.parse(body);
-    if (controller.signal.aborted) return;
+    if (signal.aborted) return;
     if (parsed.skipped) {
       warnOnce(
         `iigp-widgets: <${this.localName}> skipped ${parsed.skipped} unreadable ${parsed.skipped === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`,
       );
     }
     this.loaded = parsed.items;
-    this.failure = undefined;
     await this.updateComplete;
     this.emit('iigp-load', { items: this.shown });
   }
@@ -308,27 +279,9 @@ export abstract class WidgetElement<T> extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  private get hasFallback(): boolean {
-    return [...this.childNodes].some((node) =>
-      node.nodeType === Node.ELEMENT_NODE ? !(node as Element).slot : Boolean(node.textContent?.trim()),
-    );
-  }
-
-  private announcement(): string {
-    switch (this.state) {
-      case 'loading':
-        return `Loading ${this.noun}…`;
-      case 'error':
-        return `The ${this.noun} could not be loaded.`;
-      default:
-        return this.stale ? `Showing saved ${this.noun}; the latest could not be loaded.` : '';
-    }
-  }
-
-  protected renderHeading(): TemplateResult | typeof nothing {
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
-    // An ARIA heading: its level follows the attribute without a template per level.
-    return this.heading ? html`<div part="heading" role="heading" aria-level=${level}>${this.heading}</div>` : nothing;
+  /** The level of `heading`: `heading-level` kept within 2–6. */
+  protected get level(): number {
+    return Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
   }
 
   /** Placeholder rows that reserve roughly the space the items will take, so the page does not jump. */
@@ -338,16 +291,24 @@ export abstract class WidgetElement<T> extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const state = this.state;
-    const message = state === 'error' ? `The ${this.noun} could not be loaded.` : `No ${this.noun} to show.`;
-    return html`${this.renderHeading()}
-      <div class="visually-hidden" role="status">${this.announcement()}</div>
-      ${state === 'ready'
-        ? this.renderItems(this.shown)
-        : state === 'loading'
-          ? this.renderSkeleton()
-          : html`<slot @slotchange=${() => this.requestUpdate()}></slot>${this.hasFallback
-              ? nothing
-              : html`<p part="message">${message}</p>`}`}`;
+    const { state, noun, heading } = this;
+    const failed = `The ${noun} could not be loaded.`;
+    // Fallback content from the page: an element outside named slots, or text.
+    const fallback = [...this.childNodes].some((node) => (node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim()));
+    // The heading is an ARIA heading: its level follows the attribute without a template per level.
+    // The live status says what sighted readers see: loading, failure, or a saved copy shown instead.
+    return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}<div class="visually-hidden" role="status">${state === 'loading'
+      ? `Loading ${noun}…`
+      : state === 'error'
+        ? failed
+        : this.stale
+          ? `Showing saved ${noun}; the latest could not be loaded.`
+          : ''}</div>${state === 'ready'
+      ? this.renderItems(this.shown)
+      : state === 'loading'
+        ? this.renderSkeleton()
+        : html`<slot @slotchange=${() => this.requestUpdate()}></slot>${fallback
+            ? nothing
+            : html`<p part="message">${state === 'error' ? failed : `No ${noun} to show.`}</p>`}`}`;
   }
 }

@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const workshopListStyles = css`
-  ul {
-    display: grid;
-    gap: var(--iigp-gap, 0.75em);
-  }
   :host([layout='cards']) ul {
     grid-template-columns: repeat(auto-fill, minmax(min(var(--iigp-card-min-width, 16em), 100%), 1fr));
   }
@@ -15,7 +11,8 @@ export const workshopListStyles = css`
     align-items: baseline;
     gap: 0.25em 0.75em;
   }
-  li > :not(a, strong, time) {
+  /* Each on its own line but the status and the date (and the title in the compact layout). */
+  li > :not(strong, time) {
     flex-basis: 100%;
   }
   :host([layout='cards']) li {
@@ -24,7 +21,6 @@ export const workshopListStyles = css`
     background: var(--iigp-card-background, color-mix(in srgb, currentColor 5%, transparent));
   }
   [part~='title'] {
-    flex-basis: 100%;
     font-weight: var(--iigp-title-font-weight, 600);
   }
   :host([layout='compact']) [part~='title'] {
@@ -36,9 +32,7 @@ export const workshopListStyles = css`
   [part~='status'] {
     color: var(--iigp-status-color, inherit);
   }
-  p,
   img {
-    margin: 0;
     inline-size: 100%;
     border-radius: var(--iigp-radius, 0.375em);
   }

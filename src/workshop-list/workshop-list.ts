@@ -1,24 +1,21 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Workshop } from '../model.js';
-import { dateTimeFormat, toDate } from '../shared/format.js';
+import { dateTimeFormat, isoDay, toDate } from '../shared/format.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { workshopListStyles } from './workshop-list.styles.js';
 
-const STATUS = { cancelled: 'Cancelled', postponed: 'Postponed', soldout: 'Sold out' } as const;
-
-/** `2026-12-05`: the calendar day of `date` in `zone`. */
-function day(date: Date, zone: string | undefined): string {
-  return dateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
+/** What a status other than `scheduled` shows. */
+const STATUS: Record<string, string | undefined> = { cancelled: 'Cancelled', postponed: 'Postponed', soldout: 'Sold out' };
 
 /** Whether the workshop has ended (one without an end has, once it starts). */
 function ended(workshop: Workshop, now: number): boolean {
-  return (toDate(workshop.end) ?? toDate(workshop.start)!).getTime() <= now;
+  return +(toDate(workshop.end) ?? toDate(workshop.start)!) <= now;
 }
 
 /** A Google Calendar "add event" link: UTC times (dates for all-day workshops) and the event's zone. */
 function googleUrl(w: Workshop, start: Date, end: Date, place: string): string {
-  const stamp = (date: Date) => (w.allDay ? day(date, w.timeZone ?? 'UTC').replace(/-/g, '') : date.toISOString().replace(/[-:]|\.\d{3}/g, ''));
+  // 20261205 for a day, 20261205T150000Z for a time.
+  const stamp = (date: Date) => (w.allDay ? isoDay(date, w.timeZone ?? 'UTC') : date.toISOString()).replace(/[-:]|\.\d{3}/g, '');
   const params = new URLSearchParams({
     action: 'TEMPLATE',
     text: w.title,
@@ -101,8 +98,9 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
   protected override readonly noun = 'workshops';
   protected override defaultLimit = 10;
 
+  /** `now` as milliseconds; the clock when it is not set (or not a valid time). */
   private clock(): number {
-    return (typeof this.now === 'number' ? this.now : toDate(this.now)?.getTime()) ?? Date.now();
+    return +(toDate(this.now as Date) ?? 0) || Date.now();
   }
 
   protected override select(workshops: Workshop[]): Workshop[] {
@@ -116,13 +114,13 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
           (this.when === 'all' || ended(w, now) === past) &&
           (!wanted || w.categories?.some((name) => name.toLowerCase() === wanted)),
       )
-      .sort((a, b) => (toDate(a.start)!.getTime() - toDate(b.start)!.getTime()) * (past ? -1 : 1));
+      .sort((a, b) => (+toDate(a.start)! - +toDate(b.start)!) * (past ? -1 : 1));
   }
 
   private renderWorkshop(w: Workshop, now: number): TemplateResult {
+    const { allDay, title, status } = w;
     const start = toDate(w.start)!;
     const end = toDate(w.end);
-    const allDay = w.allDay;
     // All-day dates are dates wherever the reader is; times follow time-zone, else the event's zone.
     const zone = allDay ? w.timeZone ?? 'UTC' : this.timeZone === 'viewer' ? undefined : this.timeZone || w.timeZone;
     const compact = this.layout === 'compact';
@@ -134,38 +132,36 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
       ...(allDay ? {} : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
       timeZone: zone,
     });
-    const last = end && allDay ? new Date(end.getTime() - 1) : end;
-    const status = w.status && w.status !== 'scheduled' ? STATUS[w.status] : '';
-    const open = !ended(w, now) && w.status !== 'cancelled';
+    // An all-day end is exclusive (the next midnight): the range shows the last day.
+    const last = end && allDay ? new Date(+end - 1) : end;
+    const shown = STATUS[status!];
     const place = [w.place?.name, w.place?.address, w.onlineUrl || w.attendance?.match(/online|hybrid/) ? 'Online' : ''].filter(Boolean).join(', ');
     const people = w.presenters ?? [];
-    const title = w.title;
     const vh = (text: string) => html`<span class="visually-hidden">${text}</span>`;
     const part = (name: string, value?: unknown, prefix = '') => (value ? html`<span part=${name}>${prefix}${value}</span>` : nothing);
-    // Whitespace between the children of <li> and of the actions is not rendered (flex layout).
-    return html`<li part="item" class=${w.status ?? ''}>
-      ${this.layout === 'cards' && w.image ? html`<img part="image" src=${w.image.src} alt=${w.image.alt ?? ''} loading="lazy">` : nothing}
-      ${w.url ? html`<a part="link title" href=${w.url}>${title}</a>` : part('title', title)}
-      ${status ? html`<strong part="status">${status}</strong>` : nothing}
-      <time part="date" datetime=${allDay ? day(start, zone) : start.toISOString()}>${last && last > start ? format.formatRange(start, last) : format.format(start)}</time>
-      ${compact ? nothing : html`${part('place', place)}
-        ${people.length ? html`<span part="presenters">With ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ' and ') : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span>` : nothing}
-        ${part('credits', w.ceCredits, 'CE credits: ')}
-        ${part('price', w.price)}
-        ${this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing}
-        ${open ? html`<div part="actions">
-          ${w.registrationUrl && !status ? html`<a part="link register button" href=${w.registrationUrl}>Register${vh(` for ${title}`)}</a>` : nothing}
-          <button part="button calendar" type="button" @click=${() => addToCalendar(w)}>Add to calendar${vh(`: ${title}`)}</button>
-          <a part="link calendar" href=${googleUrl(w, start, end ?? start, place)} target="_blank" rel="noopener">Google Calendar${vh(`: ${title} (opens in a new tab)`)}</a>
-        </div>` : nothing}`}
-    </li>`;
+    // No whitespace between the children of <li> and of the actions: the flex layout spaces them.
+    return html`<li part="item" class=${status ?? ''}>${
+      this.layout === 'cards' && w.image ? html`<img part="image" src=${w.image.src} alt=${w.image.alt ?? ''} loading="lazy">` : nothing}${
+      w.url ? html`<a part="link title" href=${w.url}>${title}</a>` : part('title', title)}${
+      shown ? html`<strong part="status">${shown}</strong>` : nothing}<time part="date" datetime=${allDay ? isoDay(start, zone) : start.toISOString()}>${
+      last && last > start ? format.formatRange(start, last) : format.format(start)}</time>${
+      compact
+        ? nothing
+        : html`${part('place', place)}${
+            people.length
+              ? html`<span part="presenters">With ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ' and ') : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span>`
+              : nothing}${part('credits', w.ceCredits, 'CE credits: ')}${part('price', w.price)}${
+            this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing}${
+            !ended(w, now) && status !== 'cancelled'
+              ? html`<div part="actions">${
+                  w.registrationUrl && !shown ? html`<a part="link register button" href=${w.registrationUrl}>Register${vh(` for ${title}`)}</a>` : nothing
+                }<button part="button calendar" type="button" @click=${() => addToCalendar(w)}>Add to calendar${vh(`: ${title}`)}</button><a part="link calendar" href=${googleUrl(w, start, end ?? start, place)} target="_blank" rel="noopener">Google Calendar${vh(`: ${title} (opens in a new tab)`)}</a></div>`
+              : nothing}`}</li>`;
   }
 
   protected override renderItems(workshops: Workshop[]): TemplateResult {
     const now = this.clock();
-    return html`<ul part="list" role="list">
-      ${workshops.map((w) => this.renderWorkshop(w, now))}
-    </ul>`;
+    return html`<ul part="list" role="list">${workshops.map((w) => this.renderWorkshop(w, now))}</ul>`;
   }
 }
 

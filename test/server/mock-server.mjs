@@ -20,7 +20,7 @@ const project = resolve('.');
 const roots = [resolve('test/fixtures'), resolve('demo/data'), resolve('test/security/pages')];
 const hits = new Map();
 const stash = new Map();
-/** Cookie headers seen by /cookie routes (on either origin), by the `u` of the request. */
+/** Cookie headers seen by /cookie routes (on either origin), by the `probe` of the request. */
 const cookies = new Map();
 
 function readBody(req) {
@@ -65,13 +65,13 @@ function otherOrigin() {
         res.setHeader('Access-Control-Allow-Origin', origin);
         res.setHeader('Access-Control-Allow-Credentials', 'true');
       }
-      if (url.pathname === '/cookie') cookies.set(url.searchParams.get('u'), req.headers.cookie ?? '');
+      if (url.pathname === '/cookie') cookies.set(url.searchParams.get('probe'), req.headers.cookie ?? '');
       res.setHeader('Content-Type', 'application/json');
       res.setHeader('Cache-Control', 'no-store');
       res.end(cookieFeed(Boolean(req.headers.cookie)));
     });
     server.unref();
-    server.listen(0, '127.0.0.1', () => done(server.address().port));
+    server.listen(0, () => done(server.address().port));
   });
   return other;
 }
@@ -112,7 +112,7 @@ export async function mockServer(context, next) {
     return undefined;
   }
   if (name === 'cookies') {
-    context.body = JSON.stringify(cookies.has(query.u) ? cookies.get(query.u) : null);
+    context.body = JSON.stringify(cookies.has(query.probe) ? cookies.get(query.probe) : null);
     return undefined;
   }
   if (query.csp) context.set('Content-Security-Policy', String(query.csp));
@@ -127,7 +127,7 @@ export async function mockServer(context, next) {
   } else if (name === 'big-feed') {
     body = bigFeed(Number(query.items ?? 5000), Number(query.bytes ?? 5_000_000));
   } else if (name === 'cookie') {
-    cookies.set(String(query.u), context.get('cookie') ?? '');
+    cookies.set(String(query.probe), context.get('cookie') ?? '');
     body = Buffer.from(cookieFeed(Boolean(context.get('cookie'))));
   } else {
     // Paths are relative to the project: /__mock/test/fixtures/… or /__mock/demo/data/….
