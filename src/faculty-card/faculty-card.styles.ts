@@ -33,7 +33,10 @@ export const facultyCardStyles = css`
   [part~='initials'] {
     display: grid;
     place-items: center;
+    /* The letters are 0.38 of the circle; the circle, measured in these larger ems, stays --size. */
     font-size: calc(var(--size) * 0.38);
+    inline-size: calc(1em / 0.38);
+    block-size: calc(1em / 0.38);
     font-weight: 600;
   }
   .body {

@@ -30,6 +30,7 @@ export const baseStyles = css`
   [part~='heading'] {
     margin: 0 0 var(--iigp-gap, 0.75em);
     font-size: var(--iigp-heading-font-size, 1.25em);
+    font-weight: bold;
     line-height: 1.25;
   }
   ul {
@@ -66,6 +67,12 @@ export const baseStyles = css`
     -webkit-line-clamp: var(--iigp-title-lines, 3);
     overflow: hidden;
     overflow-wrap: anywhere;
+  }
+  /* Text from data takes its own direction: an English title reads right on a Hebrew page. */
+  [part~='title'],
+  [part~='excerpt'],
+  [part~='description'] {
+    unicode-bidi: plaintext;
   }
   /* Grid items: the spans are blocks. */
   .skeleton > span {

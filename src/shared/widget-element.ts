@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { Parsed } from '../model.js';
 import { detectFormat } from '../formats/detect.js';
 import { formatError } from '../formats/format-error.js';
@@ -59,7 +60,13 @@ export function warnOnce(message: string): void {
  * @cssprop --iigp-skeleton-color - Colour of the loading placeholder.
  * @cssprop --iigp-focus-ring - Outline of focused links and buttons.
  */
-export abstract class WidgetElement<T> extends LitElement {
+export abstract class WidgetElement<T> extends ReactiveElement {
+  protected override update(changed: PropertyValues<this>): void {
+    const result = this.render();
+    super.update(changed);
+    render(result, this.renderRoot, { host: this });
+  }
+
   static override styles: CSSResultGroup = baseStyles;
 
   static override properties: PropertyDeclarations = {
@@ -290,7 +297,7 @@ export abstract class WidgetElement<T> extends LitElement {
     return html`<div class="skeleton" part="skeleton" aria-hidden="true">${Array.from({ length: rows }, () => html`<span></span>`)}</div>`;
   }
 
-  protected override render(): TemplateResult {
+  protected render(): TemplateResult {
     const { state, noun, heading } = this;
     const failed = `The ${noun} could not be loaded.`;
     // Fallback content from the page: an element outside named slots, or text.
