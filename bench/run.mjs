@@ -19,23 +19,15 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { wordpressFeed } from './lib/feeds.mjs';
 import { startServer } from './lib/server.mjs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bench = join(root, 'bench');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 15));
 const TIME_LIMIT_S = Number(process.env.BENCH_TIME_LIMIT ?? 240);
 const OUT = resolve(root, process.env.BENCH_OUT ?? 'bench/RESULTS.md');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME = chromiumPath;
+const ARGS = chromiumArgs;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : undefined;
 const runs = (section) => !ONLY || ONLY.has(section);
 const started = Date.now();

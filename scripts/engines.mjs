@@ -15,6 +15,7 @@ import { accessSync, constants, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -155,21 +156,12 @@ async function waitForDriver(port, child, log) {
   throw new Error(`WebKitWebDriver did not answer on port ${port}: ${log()}`);
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+
 
 async function chromium() {
-  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const executablePath = chromiumPath;
   if (!executable(executablePath)) throw new Missing(`no Chromium at ${executablePath}`, APT.chromium);
-  const launcher = chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } });
+  const launcher = chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs } });
   launcher.name = 'Chromium'; // @web/test-runner-chrome says "Chrome" for any local installation.
   return launcher;
 }
