@@ -60,6 +60,20 @@ describe('embed configurator (demo/configurator)', () => {
     expect(lines).to.include("connect-src 'self' https://iigp.example");
     expect(lines).to.include('Access-Control-Allow-Origin: https://allied.example');
     expect(lines).to.include("trusted-types lit-html iigp 'allow-duplicates'");
+    expect(lines).to.include("script-src 'self' https://cdn.jsdelivr.net");
+  });
+
+  it('points the snippet at a self-hosted copy of dist/ when one is given', async () => {
+    const el = await configurator();
+    const root = el.shadowRoot!;
+    const scripts = root.getElementById('scripts') as HTMLInputElement;
+    scripts.value = 'https://www.iigp.example/wp-content/iigp-widgets/dist/';
+    scripts.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect((root.getElementById('snippet') as HTMLTextAreaElement).value).to.include(
+      '<script type="module" src="https://www.iigp.example/wp-content/iigp-widgets/dist/recent-posts.js"></script>',
+    );
+    expect((root.getElementById('host') as HTMLTextAreaElement).value).to.include("script-src 'self' https://www.iigp.example");
   });
 
   it('copies the snippet with the keyboard and says so', async () => {

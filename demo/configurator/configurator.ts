@@ -59,6 +59,7 @@ export class EmbedConfiguratorElement extends LitElement {
     values: { state: true },
     copied: { state: true },
     embedder: { state: true },
+    scripts: { state: true },
   };
 
   /** custom-elements.json of the library. */
@@ -80,6 +81,12 @@ export class EmbedConfiguratorElement extends LitElement {
   }
   copied = '';
   embedder = 'https://allied.example';
+  /** Where dist/ is served from; empty: the version-pinned CDN copy. */
+  scripts = '';
+
+  private get scriptBase(): string {
+    return this.scripts.trim().replace(/\/+$/, '') || `https://cdn.jsdelivr.net/npm/iigp-widgets@${this.version}/dist`;
+  }
 
   static override styles = css`
     :host { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 22rem) minmax(0, 1fr); font: inherit; }
@@ -125,8 +132,7 @@ export class EmbedConfiguratorElement extends LitElement {
       .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttr(value)}"`))
       .join('');
     const file = this.tag.replace(/^iigp-/, '');
-    const cdn = `https://cdn.jsdelivr.net/npm/iigp-widgets@${this.version}/dist`;
-    return `<script type="module" src="${cdn}/${file}.js"></script>\n<${this.tag}${attrs}>\n  <a href="https://iigp.example/">Visit the Institute for Individual and Group Psychotherapy</a>\n</${this.tag}>`;
+    return `<script type="module" src="${this.scriptBase}/${file}.js"></script>\n<${this.tag}${attrs}>\n  <a href="https://iigp.example/">Visit the Institute for Individual and Group Psychotherapy</a>\n</${this.tag}>`;
   }
 
   shortcode(): string {
@@ -148,7 +154,7 @@ export class EmbedConfiguratorElement extends LitElement {
     }
     return [
       '# On the page that embeds the widget (Content-Security-Policy):',
-      `script-src 'self' https://cdn.jsdelivr.net`,
+      `script-src 'self' ${new URL(this.scriptBase, 'https://iigp.example/').origin}`,
       `connect-src 'self' ${data === "'self'" ? '' : data}`.trim(),
       `img-src 'self' ${data === "'self'" ? 'https:' : data}`,
       "require-trusted-types-for 'script'; trusted-types lit-html iigp 'allow-duplicates'",
@@ -223,6 +229,11 @@ export class EmbedConfiguratorElement extends LitElement {
         <label
           >Embedding site (for the CORS line)
           <input id="embedder" .value=${this.embedder} @input=${(e: Event) => (this.embedder = (e.target as HTMLInputElement).value)}
+        /></label>
+        <label
+          >Script from (leave empty for the CDN)
+          <input id="scripts" placeholder="https://cdn.jsdelivr.net/npm/iigp-widgets@${this.version}/dist" .value=${this.scripts}
+            @input=${(e: Event) => (this.scripts = (e.target as HTMLInputElement).value)}
         /></label>
       </form>
       <div class="out">
