@@ -145,6 +145,12 @@ export const FormatWordPress: Story = {
   args: { src: '/mock/wp-json/tribe/events/v1/events', format: 'wp' },
 };
 
+/** A WordPress category feed (`/category/workshops/feed/`), demo/data/workshops-feed.xml: titles, links, dates. */
+export const FormatRss: Story = {
+  name: 'Format: category feed (RSS)',
+  args: { src: '/mock/workshops-feed.xml', format: 'rss', when: 'all' },
+};
+
 /** Times in the reader's zone (`time-zone="viewer"`) instead of the workshop's. */
 export const ReaderTimeZone: Story = {
   name: 'Time zone: the reader\'s',

@@ -195,9 +195,9 @@ describe('<iigp-workshop-list> sources', () => {
   });
 
   it('reads a category feed (format="rss"), the item date standing as the start', async () => {
-    const el = await list(mock('test/fixtures/workshops/category-feed.xml'), { when: 'all' });
+    const el = await list(mock('demo/data/workshops-feed.xml'), { when: 'all' });
     expect(texts(el, '[part~="title"]')).to.deep.equal([CULTURE, FORMATIVE, 'Yoga & Psychotherapy']);
-    const upcoming = await list(mock('test/fixtures/workshops/category-feed.xml'));
+    const upcoming = await list(mock('demo/data/workshops-feed.xml'));
     expect(texts(upcoming, '[part~="title"]')).to.deep.equal([FORMATIVE, 'Yoga & Psychotherapy']);
     expect((upcoming.shadowRoot!.querySelector('a[part~="title"]') as HTMLAnchorElement).href).to.equal('https://iigp.example/2026/12/03/formative-psychology/');
   });
