@@ -17,15 +17,18 @@ function values(attr) {
   return literals.length > 1 ? literals : [];
 }
 
+/** What an editor offers for an element: its name, summary and the attributes a page may write. */
+function described(el) {
+  const attributes = (el.attributes ?? []).filter((a) => a.name !== 'state'); // read-only, set by the widget
+  return { name: el.tagName, description: el.summary ?? el.description ?? '', attributes };
+}
+
 const vscode = {
   $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
   version: 1.1,
-  tags: elements.map((el) => ({
-    name: el.tagName,
-    description: el.summary ?? el.description ?? '',
-    attributes: (el.attributes ?? [])
-      .filter((a) => a.name !== 'state')
-      .map((a) => ({
+  tags: elements.map(described).map((el) => ({
+    ...el,
+    attributes: el.attributes.map((a) => ({
         name: a.name,
         description: a.description ?? '',
         ...(values(a).length ? { values: values(a).map((name) => ({ name })) } : {}),
@@ -42,11 +45,8 @@ const webTypes = {
   contributions: {
     html: {
       elements: elements.map((el) => ({
-        name: el.tagName,
-        description: el.summary ?? el.description ?? '',
-        attributes: (el.attributes ?? [])
-          .filter((a) => a.name !== 'state')
-          .map((a) => ({
+        ...described(el),
+        attributes: described(el).attributes.map((a) => ({
             name: a.name,
             description: a.description ?? '',
             ...(a.default ? { default: a.default } : {}),
