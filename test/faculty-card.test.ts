@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/faculty-card/define.js';
 import type { FacultyCardElement } from '../src/faculty-card/faculty-card.js';
 import { initials } from '../src/faculty-card/faculty-card.js';
-import { captureWarnings, hits, mock, settled, texts } from './helpers.js';
+import { hits, mock, settled, texts, mountSettled } from './helpers.js';
 
 const JSON_LD = 'demo/data/faculty.json';
 const PAGES = 'demo/data/faculty-pages.json';
@@ -363,16 +363,9 @@ describe('<iigp-faculty-card> when things fail', () => {
   beforeEach(() => localStorage.clear());
 
   it('ends in error when WordPress pages are read with format="json"', async () => {
-    const warnings = captureWarnings();
-    let el: FacultyCardElement;
-    try {
-      el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock(PAGES)} format="json"></iigp-faculty-card>`);
-      await settled(el);
-    } finally {
-      warnings.restore();
-    }
+    const { el, warnings } = await mountSettled<FacultyCardElement>(html`<iigp-faculty-card src=${mock(PAGES)} format="json"></iigp-faculty-card>`);
     expect(el.state).to.equal('error');
-    expect(warnings.messages[0]).to.match(/none of the entries is a readable Person/);
+    expect(warnings[0]).to.match(/none of the entries is a readable Person/);
     expect(texts(el, '[part="message"]')).to.deep.equal(['The faculty profile could not be loaded.']);
     await expect(el).to.be.accessible();
   });
@@ -384,18 +377,11 @@ describe('<iigp-faculty-card> when things fail', () => {
     ['people without names', () => mock('test/fixtures/faculty/no-names.json'), /none of the entries is a readable Person/],
   ] as const) {
     it(`ends in error with the fallback and one warning for ${name}`, async () => {
-      const warnings = captureWarnings();
       const src = url();
-      let el: FacultyCardElement;
-      try {
-        el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${src} person="x"><a href="/faculty/">Our faculty</a></iigp-faculty-card>`);
-        await settled(el);
-      } finally {
-        warnings.restore();
-      }
+      const { el, warnings } = await mountSettled<FacultyCardElement>(html`<iigp-faculty-card src=${src} person="x"><a href="/faculty/">Our faculty</a></iigp-faculty-card>`);
       expect(el.state).to.equal('error');
-      expect(warnings.messages).to.have.length(1);
-      expect(warnings.messages[0]).to.include(src).and.match(cause);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.include(src).and.match(cause);
       expect(shadow(el).querySelector<HTMLSlotElement>('slot:not([name])')!.assignedElements()[0].textContent).to.equal('Our faculty');
       expect(texts(el, '[role="status"]')).to.deep.equal(['The faculty profile could not be loaded.']);
       await expect(el).to.be.accessible();

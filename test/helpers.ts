@@ -1,4 +1,5 @@
-import { waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import type { WidgetElement } from '../src/shared/widget-element.js';
 
 let unique = 0;
@@ -52,4 +53,19 @@ export async function stash(body: string, type = 'application/json', options: Re
   const response = await fetch('/__mock/stash', { method: 'POST', body });
   const id = await response.text();
   return mock('stash', { id, type, ...options });
+}
+
+/**
+ * Mounts a widget and waits until it leaves `loading`, recording the console warnings it writes
+ * meanwhile (the bad-input tests check there is exactly one, naming the cause).
+ */
+export async function mountSettled<T extends WidgetElement<unknown>>(template: TemplateResult): Promise<{ el: T; warnings: string[] }> {
+  const warnings = captureWarnings();
+  try {
+    const el = await fixture<T>(template);
+    await settled(el);
+    return { el, warnings: warnings.messages };
+  } finally {
+    warnings.restore();
+  }
 }

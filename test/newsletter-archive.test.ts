@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/newsletter-archive/define.js';
 import type { NewsletterArchiveElement } from '../src/newsletter-archive/newsletter-archive.js';
-import { captureWarnings, mock, settled, texts } from './helpers.js';
+import { mock, settled, texts, mountSettled } from './helpers.js';
 
 const JSON_LD = 'demo/data/newsletters.json';
 const MEDIA = 'demo/data/newsletter-media.json';
@@ -348,18 +348,11 @@ describe('<iigp-newsletter-archive> when things fail', () => {
     ['an RSS feed', () => mock('demo/data/posts.xml', { suite: 'newsletter-archive' }), /not json, wp data/],
   ] as const) {
     it(`ends in error showing the original list and one warning for ${name}`, async () => {
-      const warnings = captureWarnings();
       const src = url();
-      let el: NewsletterArchiveElement;
-      try {
-        el = await fixture<NewsletterArchiveElement>(html`<iigp-newsletter-archive src=${src}><ul><li><a href="/n/w.pdf">Winter 2010</a></li></ul></iigp-newsletter-archive>`);
-        await settled(el);
-      } finally {
-        warnings.restore();
-      }
+      const { el, warnings } = await mountSettled<NewsletterArchiveElement>(html`<iigp-newsletter-archive src=${src}><ul><li><a href="/n/w.pdf">Winter 2010</a></li></ul></iigp-newsletter-archive>`);
       expect(el.state).to.equal('error');
-      expect(warnings.messages).to.have.length(1);
-      expect(warnings.messages[0]).to.include(src).and.match(cause);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.include(src).and.match(cause);
       expect(shadow(el).querySelector('slot')!.assignedElements()[0].tagName).to.equal('UL');
       expect(el.querySelector('ul')!.checkVisibility()).to.equal(true);
       expect(texts(el, '[role="status"]')).to.deep.equal(['The newsletters could not be loaded.']);

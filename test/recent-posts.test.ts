@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/recent-posts/define.js';
 import type { RecentPostsElement } from '../src/recent-posts/recent-posts.js';
-import { captureWarnings, hits, mock, settled, texts } from './helpers.js';
+import { captureWarnings, hits, mock, mountSettled, settled, texts } from './helpers.js';
 
 const FEED = 'demo/data/posts.xml';
 
@@ -171,20 +171,16 @@ describe('<iigp-recent-posts> when things fail', () => {
   beforeEach(() => localStorage.clear());
 
   async function failing(url: string, fallback = true) {
-    const warnings = captureWarnings();
-    try {
-      const el = await fixture<RecentPostsElement>(
-        fallback
-          ? html`<iigp-recent-posts src=${url}><a href="/blog/">Read our blog</a></iigp-recent-posts>`
-          : html`<iigp-recent-posts src=${url}></iigp-recent-posts>`,
-      );
-      const error = oneEvent(el, 'iigp-error');
-      await settled(el);
-      return { el, warnings: warnings.messages, error: el.state === 'error' ? ((await error) as CustomEvent) : undefined };
-    } finally {
-      warnings.restore();
-    }
+    let error: CustomEvent | undefined;
+    const caught = (event: Event) => (error = event as CustomEvent);
+    const { el, warnings } = await mountSettled<RecentPostsElement>(
+      fallback
+        ? html`<iigp-recent-posts src=${url} @iigp-error=${caught}><a href="/blog/">Read our blog</a></iigp-recent-posts>`
+        : html`<iigp-recent-posts src=${url} @iigp-error=${caught}></iigp-recent-posts>`,
+    );
+    return { el, warnings, error };
   }
+
 
   for (const [name, url, cause] of [
     ['a 404', () => mock('test/fixtures/none.xml'), /answered 404/],
