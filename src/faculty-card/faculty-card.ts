@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { PropertyDeclarations } from '@lit/reactive-element';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Person } from '../model.js';
 import { slugify, splitCredentials } from '../formats/person-name.js';
 import { onUnlessFalse } from '../shared/attributes.js';

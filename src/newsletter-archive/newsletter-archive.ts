@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { NewsletterIssue } from '../model.js';
 import { safeUrl } from '../shared/url.js';
 import { WidgetElement } from '../shared/widget-element.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { PropertyDeclarations } from '@lit/reactive-element';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Post } from '../model.js';
 import { onUnlessFalse } from '../shared/attributes.js';
 import { dateTimeFormat, toDate } from '../shared/format.js';

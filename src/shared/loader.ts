@@ -4,6 +4,10 @@
  * decoding, and a last-good copy in `localStorage` so a repeat visit paints at once.
  */
 
+import { LoadError } from './load-error.js';
+
+export { LoadError, type LoadErrorKind } from './load-error.js';
+
 /** A response body as the parsers see it. */
 export interface Body {
   /** The decoded text. */
@@ -12,21 +16,6 @@ export interface Body {
   contentType: string;
   /** The final URL (after redirects); links in the data resolve against it. */
   url: string;
-}
-
-export type LoadErrorKind = 'http' | 'timeout' | 'network' | 'too-large' | 'format';
-
-/** A failure that names its cause and the likely fix, for the one console warning. */
-export class LoadError extends Error {
-  constructor(
-    message: string,
-    readonly kind: LoadErrorKind,
-    readonly hint: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'LoadError';
-  }
 }
 
 /** Responses larger than this are refused rather than parsed (a feed is rarely over 1 MB). */

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Styles every widget shares. The host inherits the page's font and colour; every colour, gap and

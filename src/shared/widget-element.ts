@@ -270,7 +270,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
 
   private fail(error: unknown, url: string): void {
     const failure =
-      error instanceof LoadError
+      LoadError.is(error)
         ? error
         : new LoadError(String((error as Error)?.message ?? error), 'format', 'Please report this with the src address.');
     warnOnce(

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { PropertyDeclarations } from '@lit/reactive-element';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Workshop } from '../model.js';
 import { dateTimeFormat, toDate } from '../shared/format.js';
 import { WidgetElement } from '../shared/widget-element.js';

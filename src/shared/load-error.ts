@@ -1,0 +1,21 @@
+// Its own module: every on-demand parser file carries a copy of this class, and none of the loader.
+
+export type LoadErrorKind = 'http' | 'timeout' | 'network' | 'too-large' | 'format';
+
+/** A failure that names its cause and the likely fix, for the one console warning. */
+export class LoadError extends Error {
+  /** True for a LoadError from any copy of this module (each on-demand parser file carries its own). */
+  static is(error: unknown): error is LoadError {
+    return (error as Error | undefined)?.name === 'LoadError';
+  }
+
+  constructor(
+    message: string,
+    readonly kind: LoadErrorKind,
+    readonly hint: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'LoadError';
+  }
+}
