@@ -1,19 +1,13 @@
 import { cpSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { flattenImports } from './scripts/flatten-imports.ts';
 import { minifyTemplates } from './scripts/minify-templates.ts';
 
-// Every widget folder src/<name>/ with a define.ts becomes dist/<name>.js (registers the element)
-// and dist/elements/<name>.js (the class alone); dist/iigp-widgets.js registers them all.
+// The class-only files, dist/elements/<widget>.js, for bundler users (`--mode elements`). The files pages
+// load are built one by one by scripts/build.mjs, in `--mode page`.
 const widgets = readdirSync('src', { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(`src/${entry.name}/define.ts`) && existsSync(`src/${entry.name}/${entry.name}.ts`))
+  .filter((entry) => entry.isDirectory() && existsSync(`src/${entry.name}/${entry.name}.ts`))
   .map((entry) => entry.name);
-
-const entries: Record<string, string> = { 'iigp-widgets': resolve('src/iigp-widgets.ts') };
-for (const name of widgets) entries[name] = resolve(`src/${name}/define.ts`);
-// The class-only files are built in a second pass (`--mode elements`), so that they do not split the
-// registering files into more chunks than a page needs.
 const elementEntries = Object.fromEntries(widgets.map((name) => [name, resolve(`src/${name}/${name}.ts`)]));
 
 /** The demo server answers like WordPress: feeds (XML) carry no CORS header, JSON does. */
@@ -56,41 +50,64 @@ export default defineConfig(({ command, mode }) =>
             rollupOptions: { input: Object.fromEntries(demoPages.map((p) => [p, resolve(`demo/${p}.html`)])) },
           },
         }
-      : library(mode === 'elements'),
+      : mode === 'page'
+        ? page()
+        : mode === 'elements'
+          ? elements()
+          : {
+              plugins: [
+                {
+                  name: 'iigp-use-npm-run-build',
+                  config() {
+                    throw new Error('Run `npm run build`: scripts/build.mjs builds each file of dist/ on its own.');
+                  },
+                },
+              ],
+            },
 );
 
-/**
- * The library build. The default pass writes the files pages load: dist/iigp-widgets.js and
- * dist/<widget>.js (each registers), sharing Lit and the base through relative chunks. The
- * `elements` pass writes dist/elements/<widget>.js, the classes alone, for bundler users.
- */
-function library(elementsPass: boolean): UserConfig {
+const minified = {
+  target: 'es2021',
+  minify: true,
+  sourcemap: true,
+} as const;
+
+/** One file a page loads; scripts/build.mjs gives the entry and makes every on-demand import its own file. */
+function page(): UserConfig {
   return {
-    plugins: [minifyTemplates(), flattenImports()],
+    plugins: [minifyTemplates()],
     build: {
-      target: 'es2021',
-      outDir: elementsPass ? 'dist/elements' : 'dist',
-      emptyOutDir: true,
-      minify: true,
-      sourcemap: true,
-      lib: { entry: elementsPass ? elementEntries : entries, formats: ['es'] },
+      ...minified,
+      outDir: 'dist',
       rollupOptions: {
-        // Lets a widget's class live in its own entry file (dist/recent-posts.js) rather than in a
-        // chunk behind it: one file fewer on the critical path.
+        // The widget class is exported from its file (dist/recent-posts.js) for scripts on the page.
         preserveEntrySignatures: 'allow-extension',
+        // Vite keeps whitespace in library builds for bundlers; these files are served as they are.
+        output: { minify: true },
+      },
+    },
+  };
+}
+
+/** dist/elements/<widget>.js, the classes alone for bundlers, sharing one chunk. */
+function elements(): UserConfig {
+  return {
+    plugins: [minifyTemplates()],
+    build: {
+      ...minified,
+      outDir: 'dist/elements',
+      emptyOutDir: true,
+      lib: { entry: elementEntries, formats: ['es'] },
+      rollupOptions: {
         output: {
-          // Relative chunks, Lit included: any static host or CDN can serve dist/ as it is.
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          // Vite keeps whitespace in library builds for bundlers; these files are served as they are.
           minify: true,
-          // What every widget needs (Lit, the base, the loader) in one chunk: each extra file costs a
-          // request and compresses worse on its own.
           codeSplitting: {
             groups: [
               {
                 name: 'shared',
-                test: /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/src\/shared\/(widget-element|loader|styles|define|attributes|format|url)\.ts|\/src\/formats\/(detect|format-error)\.ts/,
+                test: /node_modules\/(lit-html|@lit\/reactive-element)\/|\/src\/shared\/(widget-element|loader|load-error|styles|define|attributes|format|url)\.ts|\/src\/formats\/(detect|format-error)\.ts/,
               },
             ],
           },

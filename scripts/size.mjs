@@ -6,10 +6,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dist = 'dist';
 const KB = 1024;
-// The contract (DESIGN.md): 12 KB per single-widget file, 20 KB for the all-in-one. Two widgets do
-// not fit yet; their ceilings guard against growth while they are brought down (see the open issue).
+// The contract (DESIGN.md): 12 KB per single-widget file, 20 KB for the all-in-one; the aim is 10 / 16 KB.
 const singleBudget = 12 * KB;
-const budgets = { 'iigp-widgets.js': 20 * KB, 'faculty-card.js': 12.25 * KB, 'workshop-list.js': 12.75 * KB };
+const budgets = { 'iigp-widgets.js': 20 * KB };
+const aims = { 'iigp-widgets.js': 16 * KB };
+const singleAim = 10 * KB;
 
 function imports(file, seen, lazy) {
   if (seen.has(file)) return;
@@ -44,7 +45,8 @@ for (const entry of entries.sort()) {
   const budget = budgets[entry] ?? singleBudget;
   const ok = gz <= budget;
   if (!ok) failed++;
-  const note = budget > singleBudget && entry !== 'iigp-widgets.js' ? ` (target ${singleBudget / KB} KB: ${gz > singleBudget ? 'not met' : 'met'})` : '';
+  const aim = aims[entry] ?? singleAim;
+  const note = ` (aim ${aim / KB} KB: ${gz > aim ? 'not yet' : 'met'})`;
   console.log(`${entry.padEnd(40)}${fmt(raw)}${fmt(gz)}${fmt(br)}  ${ok ? 'ok' : 'OVER'} ≤ ${budget / KB} KB${note}`);
   for (const file of lazy) {
     if (seen.has(file)) continue;

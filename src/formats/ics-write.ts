@@ -1,7 +1,5 @@
 import type { Workshop } from '../model.js';
-import { toDate } from '../shared/format.js';
-// The widget that loads this module already holds isoDay: no copy in the shared chunk.
-import { isoDay } from '../workshop-list/workshop-list.js';
+import { isoDay, toDate } from '../shared/format.js';
 
 /** TEXT values escaped as RFC 5545 wants: backslash, `;`, `,` and newlines. */
 export function escapeText(value: string): string {

@@ -29,3 +29,14 @@ export function toDate(value: Date | string | undefined | null): Date | undefine
   const date = value instanceof Date ? value : new Date(value || NaN);
   return Number.isNaN(+date) ? undefined : date;
 }
+
+/**
+ * "2027-03-05": the calendar date of `date` in `timeZone` (the browser's zone when undefined), for
+ * machine-readable output (`datetime` attributes, iCalendar, calendar links). Rearranged from en-US
+ * "03/05/2027": which locale writes y-m-d depends on the engine's ICU data (WebKitGTK's `en-CA` writes
+ * 03/05/2027), while en-US writes m/d/y everywhere.
+ */
+export function isoDay(date: Date, timeZone?: string): string {
+  const [month, day, year] = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date).split('/');
+  return `${year.padStart(4, '0')}-${month}-${day}`;
+}

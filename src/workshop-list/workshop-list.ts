@@ -1,20 +1,9 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Workshop } from '../model.js';
-import { dateTimeFormat, toDate } from '../shared/format.js';
+import { dateTimeFormat, isoDay, toDate } from '../shared/format.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { workshopListStyles } from './workshop-list.styles.js';
-
-/**
- * "2027-03-05": the calendar date of `date` in `timeZone` (the browser's zone when undefined), for
- * machine-readable output (`datetime` attributes, iCalendar, calendar links). Rearranged from en-US
- * "03/05/2027": which locale writes y-m-d depends on the engine's ICU data (WebKitGTK's `en-CA` writes
- * 03/05/2027), while en-US writes m/d/y everywhere.
- */
-export function isoDay(date: Date, timeZone?: string): string {
-  const [month, day, year] = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date).split('/');
-  return `${year.padStart(4, '0')}-${month}-${day}`;
-}
 
 /** What a status other than `scheduled` shows. */
 const STATUS: Record<string, string | undefined> = { cancelled: 'Cancelled', postponed: 'Postponed', soldout: 'Sold out' };

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -64,4 +64,24 @@ test('editor data lists every element of the manifest with its attributes', () =
   const posts = vscode.tags.find((t) => t.name === 'iigp-recent-posts');
   assert.deepEqual(posts.attributes.find((a) => a.name === 'layout').values.map((v) => v.name), ['list', 'grid']);
   assert.equal(pkg['web-types'], './web-types.json');
+});
+
+test('each file a page loads stands alone: no static imports, and every on-demand import is a file in dist/chunks/', () => {
+  const dist = join(root, 'dist');
+  const pages = readdirSync(dist).filter((f) => f.endsWith('.js'));
+  const chunks = readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js'));
+  assert.ok(pages.includes('iigp-widgets.js') && pages.includes('recent-posts.js'), 'the page files are built');
+  const loaded = new Set();
+  for (const [folder, file] of [...pages.map((f) => ['', f]), ...chunks.map((f) => ['chunks', f])]) {
+    const code = readFileSync(join(dist, folder, file), 'utf8');
+    assert.doesNotMatch(code, /(^|[;}])\s*import\s*[\w{*"'`]/, `${folder}/${file} imports another file statically`);
+    for (const [, spec] of code.matchAll(/import\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) {
+      const target = join(dist, folder, spec);
+      assert.ok(existsSync(target), `${folder}/${file} loads ${spec}, which is missing`);
+      assert.match(spec, folder ? /^\.\/[\w-]+-[0-9a-f]{8}\.js$/ : /^\.\/chunks\/[\w-]+-[0-9a-f]{8}\.js$/, `${spec}: a hashed file in chunks/`);
+      loaded.add(target);
+    }
+  }
+  const unused = chunks.filter((f) => !loaded.has(join(dist, 'chunks', f)));
+  assert.deepEqual(unused, [], 'every file in dist/chunks/ is loaded by something');
 });
