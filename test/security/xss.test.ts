@@ -257,4 +257,23 @@ describe('XSS: items set from script', () => {
       await assertInert(box, wire.ran, `${widget} items`);
     });
   }
+
+  it('items set from script are checked as a copy: a URL changed afterwards never reaches the page', async () => {
+    const post = { id: '1', title: 'Safe', url: 'https://iigp.example/safe/', date: new Date('2026-03-05T12:00:00Z') };
+    const el = document.createElement('iigp-recent-posts') as WidgetElement<unknown>;
+    el.items = [post];
+    const box = await fixture<HTMLElement>(html`<div></div>`);
+    box.append(el);
+    await el.updateComplete;
+    post.url = bad;
+    post.title = 'Changed';
+    el.setAttribute('heading', 'Re-rendered');
+    await el.updateComplete;
+    const link = el.shadowRoot!.querySelector('a[part~="title"]')!;
+    expect(link.getAttribute('href')).to.equal('https://iigp.example/safe/');
+    expect(link.textContent).to.equal('Safe');
+    // A Date stays a date (structuredClone), so the <time> is right without re-parsing a string.
+    expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-03-05T12:00:00.000Z');
+    await assertInert(box, wire.ran, 'items changed after they were set');
+  });
 });
