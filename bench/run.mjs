@@ -16,7 +16,7 @@ import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { wordpressFeed } from './lib/feeds.mjs';
 import { startServer } from './lib/server.mjs';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
@@ -317,13 +317,16 @@ const load1 = loadavg()[0];
 // 1. Bytes: static (gzip -9 of the files, as `npm run size`) and as loaded (Resource Timing, gzip -6 as served).
 log('\nbytes');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-// The entry, every chunk it imports, and the RSS parser chunk with its own imports (what a page with a feed loads).
+const br = (file) => brotliCompressSync(readFileSync(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+// The page file and the RSS parser file (each stands alone: a page with a feed loads exactly these two).
 const withParser = (entry) => closure(dist, join('chunks', feedChunk), closure(dist, entry));
-const staticLib = [...withParser('recent-posts.js')].reduce((n, f) => n + gz(f), 0);
-const staticAll = [...withParser('iigp-widgets.js')].reduce((n, f) => n + gz(f), 0);
-const staticBase = gz(rssParserBundle) + gz(join(bench, 'baseline/snippet.js'));
-row('bytes', 'code, gzip -9: recent-posts.js + RSS parser, all chunks', kb(staticLib), kb(staticBase), ratio(staticBase, staticLib));
-row('bytes', 'code, gzip -9: iigp-widgets.js + RSS parser, all chunks', kb(staticAll), kb(staticBase), ratio(staticBase, staticAll));
+const baseFiles = [rssParserBundle, join(bench, 'baseline/snippet.js')];
+for (const [label, size] of [['gzip -9', gz], ['brotli', br]]) {
+  const sum = (files) => [...files].reduce((n, f) => n + size(f), 0);
+  const [lib, all, base] = [sum(withParser('recent-posts.js')), sum(withParser('iigp-widgets.js')), sum(baseFiles)];
+  row('bytes', `code, ${label}: recent-posts.js + RSS parser`, kb(lib), kb(base), ratio(base, lib));
+  row('bytes', `code, ${label}: iigp-widgets.js + RSS parser`, kb(all), kb(base), ratio(base, all));
+}
 
 // 2. First painted item, cold and repeat, per network.
 const firstItemResults = {};
@@ -643,7 +646,7 @@ ${partial.size ? `\n**Incomplete run** (time limit reached): ${[...partial].join
 ## What is compared
 
 - **Library**: \`<iigp-recent-posts src="/feeds/10.xml" limit="10">\` from the built \`dist/recent-posts.js\`
-  (Lit included; the RSS parser chunk loads on demand), with the README's
+  (Lit included; it loads the RSS parser file, \`dist/chunks/feed-*.js\`, on demand), with the README's
   \`<link rel="preload" as="fetch" crossorigin>\` hint for the feed (also measured without it).
 - **Baseline** (\`bench/baseline/\`): the page a site would hand-roll: rss-parser ${JSON.parse(readFileSync(join(root, 'node_modules/rss-parser/package.json'), 'utf8')).version}'s browser bundle
   (\`rss-parser.min.js\`) in a classic script, \`fetch\` + \`parseString\`, then \`innerHTML\` of the title link and
@@ -658,7 +661,8 @@ ${partial.size ? `\n**Incomplete run** (time limit reached): ${[...partial].join
   host does, scripts \`Cache-Control: max-age=3600\`, HTML and feeds \`no-cache\` with an ETag (a repeat visit
   revalidates them with a 304, as WordPress feeds do). \`dist/\` is copied before the run.
 - Chromium via playwright-core. **Bytes**: Resource Timing \`transferSize\` (headers + compressed body) of a
-  cold load, by kind; "code, gzip -9" is the files themselves, as \`npm run size\` counts them.
+  cold load, by kind; "code, gzip -9" and "code, brotli" are the files themselves (\`npm run size\` counts
+  gzip -9).
 - **First painted item**: a script injected before the page's own checks at the start of every animation
   frame whether the first item is in the DOM (the widget's shadow root, or the baseline's filled list); the
   time is \`performance.now()\` since navigation start in that frame. Cold = a fresh browser context (empty
@@ -666,7 +670,7 @@ ${partial.size ? `\n**Incomplete run** (time limit reached): ${[...partial].join
   cache, the feed revalidated; the widget paints from its saved copy and refreshes behind it). Networks: no
   throttling, then Chromium's DevTools network emulation with Lighthouse's desktop and slow-4G presets (no
   CPU throttling). CLS: the sum of layout-shift entries until the first item.
-- **Parse**: in one page, the built RSS parser chunk's \`parseFeed\` (DOMParser) vs rss-parser's \`parseString\`
+- **Parse**: in one page, the built RSS parser file's \`parseFeed\` (DOMParser) vs rss-parser's \`parseString\`
   on the same text already in memory, 2 warm-up runs then alternating runs; the median is shown.
 - **Render**: a new \`<iigp-recent-posts>\` with \`limit\` = n and the parsed posts set as its \`items\` property,
   appended, \`updateComplete\` awaited and layout forced, vs a new \`<ul>\` filled by the baseline's innerHTML
