@@ -7,9 +7,12 @@ import { expect } from '@open-wc/testing';
 import { parseDate } from '../src/formats/dates.js';
 import { detectFormat } from '../src/formats/detect.js';
 import { parseFeed } from '../src/formats/feed.js';
+import { lazy } from '../src/formats/lazy.js';
 import { parseJsonFeed } from '../src/formats/json-feed.js';
 import { authorName } from '../src/formats/rss.js';
+import { parseWorkshopFeed } from '../src/formats/workshop-feed.js';
 import { parseWpPosts } from '../src/formats/wp.js';
+import { parseXml } from '../src/formats/xml.js';
 import type { Post } from '../src/model.js';
 import { LoadError, type Body } from '../src/shared/loader.js';
 import { htmlToText } from '../src/shared/text.js';
@@ -25,8 +28,8 @@ function json(value: unknown, url = `${SITE}/wp-json/wp/v2/posts`): Body {
   return body(JSON.stringify(value), 'application/json; charset=UTF-8', url);
 }
 
-function posts(xml: string, url?: string): Post[] {
-  return parseFeed(body(xml, 'application/rss+xml', url)).items;
+async function posts(xml: string, url?: string): Promise<Post[]> {
+  return (await parseFeed(body(xml, 'application/rss+xml', url))).items;
 }
 
 function formatErrorOf(fn: () => unknown): LoadError {
@@ -253,8 +256,8 @@ describe('safeUrl', () => {
     }
   });
 
-  it('drops javascript: once a feed parser has decoded its entities', () => {
-    const [item] = posts(rss('<item><title>x</title><link>&#106;ava&#x73;cript:alert(1)</link></item>'));
+  it('drops javascript: once a feed parser has decoded its entities', async () => {
+    const [item] = await posts(rss('<item><title>x</title><link>&#106;ava&#x73;cript:alert(1)</link></item>'));
     expect(item.url).to.equal(undefined);
   });
 
@@ -295,9 +298,9 @@ describe('htmlToText', () => {
     expect(htmlToText('in<b>line</b> <i>words</i>')).to.equal('inline words');
   });
 
-  it('reads C1 control characters as the windows-1252 characters they stand for', () => {
+  it('reads C1 control characters as the windows-1252 characters they stand for', async () => {
     expect(htmlToText('don\u0092t &#147;quote&#148;')).to.equal('don\u2019t \u201cquote\u201d');
-    const [item] = posts(rss('<item><title>don&#146;t \u0080 5</title></item>'));
+    const [item] = await posts(rss('<item><title>don&#146;t \u0080 5</title></item>'));
     expect(item.title).to.equal('don\u2019t \u20ac 5');
   });
 
@@ -330,8 +333,8 @@ describe('parseDate', () => {
 });
 
 describe('RSS specifics', () => {
-  it('decodes titles exactly once and keeps markup in them as text', () => {
-    const items = posts(
+  it('decodes titles exactly once and keeps markup in them as text', async () => {
+    const items = await posts(
       rss(`<item><title>&#8216;DAMAGE&#8217; That a Psychotherapist Treats</title></item>
         <item><title>Groups &amp;amp; Couples</title></item>
         <item><title><![CDATA[<b>Bold</b> &amp; plain]]></title></item>
@@ -345,8 +348,8 @@ describe('RSS specifics', () => {
     ]);
   });
 
-  it('uses a permalink guid as the link, never one with isPermaLink="false"', () => {
-    const [first, second, third] = posts(
+  it('uses a permalink guid as the link, never one with isPermaLink="false"', async () => {
+    const [first, second, third] = await posts(
       rss(`<item><guid>${SITE}/?p=1</guid><title>a</title></item>
         <item><guid isPermaLink="false">${SITE}/?p=2</guid><title>b</title></item>
         <item><guid isPermaLink="true">${SITE}/?p=3</guid><link>${SITE}/three/</link></item>`),
@@ -356,8 +359,8 @@ describe('RSS specifics', () => {
     expect([third.url, third.id]).to.deep.equal([`${SITE}/three/`, `${SITE}/?p=3`]);
   });
 
-  it('resolves links and images against xml:base chains, then the feed URL', () => {
-    const items = posts(
+  it('resolves links and images against xml:base chains, then the feed URL', async () => {
+    const items = await posts(
       rss(
         `<item xml:base="sub/"><title>a</title><link>post-a/</link><enclosure url="a.jpg" type="image/jpeg" length="1"/></item>
          <item><title>b</title><link>/post-b/</link></item>`,
@@ -368,12 +371,12 @@ describe('RSS specifics', () => {
     expect(items[0].url).to.equal('https://cdn.example.org/blog/sub/post-a/');
     expect(items[0].image).to.deep.equal({ src: 'https://cdn.example.org/blog/sub/a.jpg', alt: '' });
     expect(items[1].url).to.equal('https://cdn.example.org/post-b/');
-    const [plain] = posts(rss('<item><title>c</title><link>../c/</link></item>'), `${SITE}/blog/feed/`);
+    const [plain] = await posts(rss('<item><title>c</title><link>../c/</link></item>'), `${SITE}/blog/feed/`);
     expect(plain.url).to.equal(`${SITE}/blog/c/`);
   });
 
-  it('finds images in media:content, media:thumbnail, image enclosures, then the content', () => {
-    const items = posts(
+  it('finds images in media:content, media:thumbnail, image enclosures, then the content', async () => {
+    const items = await posts(
       rss(`<item><title>m</title><media:content url="${SITE}/m.jpg" medium="image" width="640" height="360"/></item>
         <item><title>v</title><media:content url="${SITE}/v.mp4" medium="video"/><media:thumbnail url="${SITE}/t.jpg"/></item>
         <item><title>e</title><enclosure url="${SITE}/talk.mp3" type="audio/mpeg" length="9"/><enclosure url="${SITE}/e.png" type="image/png" length="9"/></item>
@@ -389,8 +392,8 @@ describe('RSS specifics', () => {
     ]);
   });
 
-  it('reads authors from dc:creator and <author>, names only', () => {
-    const items = posts(
+  it('reads authors from dc:creator and <author>, names only', async () => {
+    const items = await posts(
       rss(`<item><title>a</title><dc:creator>Leora Bar-Levav</dc:creator><dc:creator>Jane Roe</dc:creator></item>
         <item><title>b</title><author>editor@iigp.example (Jane Roe)</author></item>`),
     );
@@ -400,8 +403,8 @@ describe('RSS specifics', () => {
     expect(authorName('jane@iigp.example')).to.equal('jane@iigp.example');
   });
 
-  it('reads excerpts as text, dates, and categories', () => {
-    const [item] = posts(
+  it('reads excerpts as text, dates, and categories', async () => {
+    const [item] = await posts(
       rss(`<item><title>t</title><description><![CDATA[<p>Hello <script>x()</script>&amp; welcome</p>]]></description>
         <pubDate>Mon, 11 Apr 2016 14:00:00 +0000</pubDate><category>Groups</category><dc:subject>Couples</dc:subject></item>`),
     );
@@ -410,8 +413,8 @@ describe('RSS specifics', () => {
     expect(item.categories).to.deep.equal(['Groups', 'Couples']);
   });
 
-  it('reads RSS 1.0 (RDF) items beside the channel, with rdf:about and dc:date', () => {
-    const items = posts(`<?xml version="1.0"?>
+  it('reads RSS 1.0 (RDF) items beside the channel, with rdf:about and dc:date', async () => {
+    const items = await posts(`<?xml version="1.0"?>
       <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
         <channel rdf:about="${SITE}/"><title>IIGP</title><items><rdf:Seq><rdf:li rdf:resource="${SITE}/1"/></rdf:Seq></items></channel>
         <item rdf:about="${SITE}/1"><title>One</title><dc:date>2016-04-11T10:00:00-04:00</dc:date><dc:creator>Jane</dc:creator></item>
@@ -425,19 +428,19 @@ describe('RSS specifics', () => {
     expect(items[0].author).to.equal('Jane');
   });
 
-  it('repairs bare ampersands and HTML entities, and refuses anything else that is malformed', () => {
-    const [item] = posts(rss(`<item><title>Q&amp;A &mdash; live</title><link>${SITE}/?a=1&b=2</link></item>`));
+  it('repairs bare ampersands and HTML entities, and refuses anything else that is malformed', async () => {
+    const [item] = await posts(rss(`<item><title>Q&amp;A &mdash; live</title><link>${SITE}/?a=1&b=2</link></item>`));
     expect(item.title).to.equal('Q&A \u2014 live');
     expect(item.url).to.equal(`${SITE}/?a=1&b=2`);
-    formatErrorOf(() => posts('<rss version="2.0"><channel><item><title>x</title></item></channel>'));
-    formatErrorOf(() => posts('<!DOCTYPE html><html><body><p>Not a feed</body></html>'));
-    formatErrorOf(() => posts('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'));
+    formatErrorOf(() => parseFeed(body('<rss version="2.0"><channel><item><title>x</title></item></channel>')));
+    formatErrorOf(() => parseFeed(body('<!DOCTYPE html><html><body><p>Not a feed</body></html>')));
+    formatErrorOf(() => parseFeed(body('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')));
   });
 });
 
 describe('Atom specifics', () => {
-  it('reduces html and xhtml text constructs to text, and keeps type="text" literal', () => {
-    const items = posts(
+  it('reduces html and xhtml text constructs to text, and keeps type="text" literal', async () => {
+    const items = await posts(
       atom(`<entry><title type="html">&lt;b&gt;Bold&lt;/b&gt; &amp;amp; &lt;script&gt;x()&lt;/script&gt;more</title></entry>
         <entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">A <b>B</b><script>x()</script> &amp; C</div></title></entry>
         <entry><title type="text">&lt;b&gt;not bold&lt;/b&gt;</title></entry>
@@ -447,8 +450,8 @@ describe('Atom specifics', () => {
     expect(items[3].excerpt).to.equal('One Two');
   });
 
-  it('resolves links and content images against nested xml:base', () => {
-    const [item] = posts(
+  it('resolves links and content images against nested xml:base', async () => {
+    const [item] = await posts(
       atom(
         `<entry xml:base="2016/"><title>t</title><link rel="alternate" type="text/html" href="co-therapy/"/>
           <link rel="self" href="/self"/><content type="html" xml:base="https://media.example.org/">&lt;img src="a.png" alt="A"&gt;</content></entry>`,
@@ -460,8 +463,8 @@ describe('Atom specifics', () => {
     expect(item.image).to.deep.equal({ src: `${SITE}/blog/2016/a.png`, alt: 'A' });
   });
 
-  it('prefers the html alternate link, reads dates, authors and categories', () => {
-    const [item] = posts(
+  it('prefers the html alternate link, reads dates, authors and categories', async () => {
+    const [item] = await posts(
       atom(
         `<entry><title>t</title><id>tag:iigp.example,2016:1</id>
           <link rel="alternate" type="application/pdf" href="/t.pdf"/><link href="/t/"/>
@@ -480,8 +483,8 @@ describe('Atom specifics', () => {
     expect(item.image).to.deep.equal({ src: `${SITE}/t.jpg`, alt: '' });
   });
 
-  it('reads Atom 0.3: issued/modified, escaped and base64 content, links written as text', () => {
-    const [item] = posts(`<feed version="0.3" xmlns="http://purl.org/atom/ns#">
+  it('reads Atom 0.3: issued/modified, escaped and base64 content, links written as text', async () => {
+    const [item] = await posts(`<feed version="0.3" xmlns="http://purl.org/atom/ns#">
       <entry><title mode="escaped" type="text/html">&lt;i&gt;Old&lt;/i&gt; feed</title>
         <link rel="alternate" type="text/html">${SITE}/old/</link>
         <issued>2004-01-01T12:00:00Z</issued><modified>2004-01-02T12:00:00Z</modified>
@@ -493,13 +496,182 @@ describe('Atom specifics', () => {
     expect(item.excerpt).to.equal('Hello there');
   });
 
-  it('drops unsafe links and keeps entries without a title', () => {
-    const result = parseFeed(
+  it('drops unsafe links and keeps entries without a title', async () => {
+    const result = await parseFeed(
       body(atom(`<entry><link href="javascript:alert(1)"/><updated>2016-01-01T00:00:00Z</updated></entry><entry/>`)),
     );
     expect(result.items).to.have.length(1);
     expect(result.skipped).to.equal(1);
     expect(result.items[0].url).to.equal(undefined);
     expect(result.items[0].title).to.equal('');
+  });
+});
+
+describe('lazy fields', () => {
+  it('lazy() computes once, on first read, and the value is an ordinary enumerable property', () => {
+    let calls = 0;
+    const object = lazy({ a: 1 } as { a: number; b?: string }, 'b', (x: string) => (calls++, x.toUpperCase()), 'b');
+    expect(calls).to.equal(0);
+    expect(Object.keys(object)).to.deep.equal(['a', 'b']);
+    expect(JSON.stringify(object)).to.equal('{"a":1,"b":"B"}');
+    expect(object).to.deep.equal({ a: 1, b: 'B' });
+    expect({ ...object }).to.deep.equal({ a: 1, b: 'B' });
+    expect(calls).to.equal(1);
+    expect(Object.getOwnPropertyDescriptor(object, 'b')).to.deep.equal({ value: 'B', writable: true, enumerable: true, configurable: true });
+    const other = lazy({} as { b?: string }, 'b', () => 'never');
+    other.b = 'set';
+    expect(other.b).to.equal('set');
+    // Frozen before the first read (say by a page script handed the items of an iigp-load event): still read.
+    expect(Object.freeze(lazy({} as { b?: string }, 'b', () => 'frozen')).b).to.equal('frozen');
+  });
+
+  // A WordPress item: an excerpt in <description>, the post in content:encoded with a block-editor image.
+  const WORDPRESS = rss(`<item><title>Repair &#8211; part 1</title><link>${SITE}/2016/04/11/repair/</link>
+    <dc:creator><![CDATA[Leora Bar-Levav]]></dc:creator><pubDate>Mon, 11 Apr 2016 14:00:00 +0000</pubDate>
+    <category><![CDATA[Blog]]></category><guid isPermaLink="false">${SITE}/?p=1000</guid>
+    <description><![CDATA[<p>Groups <em>repair</em> [&#8230;]</p>
+<p>The post <a href="${SITE}/2016/04/11/repair/">Repair</a> appeared first on <a href="${SITE}">IIGP</a>.</p>]]></description>
+    <content:encoded><![CDATA[<figure class="wp-block-image"><img decoding="async" width="1024" height="640" src="/uploads/repair.jpg" alt="A circle of chairs" srcset="/uploads/repair-300.jpg 300w" /></figure>
+<p>Groups <em>repair</em> what was torn.</p>]]></content:encoded></item>
+    <item><title>Plain</title><description>Just text</description></item>`);
+  const EXPECTED: Post[] = [
+    {
+      id: `${SITE}/?p=1000`,
+      title: 'Repair \u2013 part 1',
+      url: `${SITE}/2016/04/11/repair/`,
+      date: new Date('2016-04-11T14:00:00Z'),
+      updated: undefined,
+      author: 'Leora Bar-Levav',
+      excerpt: 'Groups repair [\u2026] The post Repair appeared first on IIGP.',
+      image: { src: `${SITE}/uploads/repair.jpg`, alt: 'A circle of chairs' },
+      categories: ['Blog'],
+    },
+    { id: 'Plain|1', title: 'Plain', url: undefined, date: undefined, updated: undefined, author: '', excerpt: 'Just text', image: undefined, categories: [] },
+  ];
+
+  it('RSS excerpts and content images are computed when read, with the same values, and enumerable', async () => {
+    const items = await posts(WORDPRESS);
+    for (const item of items) {
+      for (const key of ['excerpt', 'image']) {
+        const descriptor = Object.getOwnPropertyDescriptor(item, key)!;
+        expect(descriptor.get, `${key} is not computed yet`).to.be.a('function');
+        expect(descriptor.enumerable).to.equal(true);
+      }
+    }
+    // JSON.stringify sees them (and computes them).
+    expect(JSON.parse(JSON.stringify(items))).to.deep.equal(JSON.parse(JSON.stringify(EXPECTED)));
+    expect(Object.getOwnPropertyDescriptor(items[0], 'excerpt')).to.include({ value: EXPECTED[0].excerpt, enumerable: true });
+    expect(items).to.deep.equal(EXPECTED);
+    expect(Object.keys(items[0])).to.deep.equal(Object.keys(EXPECTED[0]));
+  });
+
+  it('an image named by the item itself is read at once', async () => {
+    const [item] = await posts(rss(`<item><title>e</title><enclosure url="${SITE}/e.png" type="image/png" length="9"/></item>`));
+    expect(Object.getOwnPropertyDescriptor(item, 'image')).to.deep.include({ value: { src: `${SITE}/e.png`, alt: '' } });
+  });
+
+  it('each item is read separately: reading one computes nothing of the others', async () => {
+    const items = await posts(WORDPRESS);
+    expect(items[1].excerpt).to.equal('Just text');
+    expect(Object.getOwnPropertyDescriptor(items[0], 'excerpt')!.get).to.be.a('function');
+    expect(items[0].image).to.deep.equal(EXPECTED[0].image);
+    expect(Object.getOwnPropertyDescriptor(items[0], 'excerpt')!.get).to.be.a('function');
+  });
+
+  it('RSS is read synchronously; an Atom feed still parses through parseFeed, its reader loaded on demand', async () => {
+    expect(parseFeed(body(WORDPRESS))).to.have.property('items').with.length(2);
+    const pending = parseFeed(
+      body(
+        atom(`<entry><title type="html">&lt;b&gt;Repair&lt;/b&gt;</title><id>urn:1</id><link href="/repair/"/>
+          <updated>2016-04-11T14:00:00Z</updated><author><name>Jane Roe</name></author><category term="Blog"/>
+          <summary type="html">&lt;p&gt;Groups &lt;em&gt;repair&lt;/em&gt;&lt;/p&gt;</summary>
+          <content type="html">&lt;img src="/a.png" alt="A"&gt;&lt;p&gt;More&lt;/p&gt;</content></entry>`),
+        'application/atom+xml',
+      ),
+    );
+    expect(pending).to.be.an.instanceOf(Promise);
+    const { items, skipped } = await pending;
+    expect(skipped).to.equal(0);
+    expect(JSON.parse(JSON.stringify(items))).to.deep.equal([
+      {
+        id: 'urn:1',
+        title: 'Repair',
+        url: `${SITE}/repair/`,
+        date: '2016-04-11T14:00:00.000Z',
+        updated: '2016-04-11T14:00:00.000Z',
+        author: 'Jane Roe',
+        excerpt: 'Groups repair',
+        image: { src: `${SITE}/a.png`, alt: 'A' },
+        categories: ['Blog'],
+      },
+    ]);
+    const workshops = await parseWorkshopFeed(body(atom('<entry><title>Group weekend</title><updated>2030-01-05T09:00:00Z</updated></entry>')));
+    expect(workshops.items.map((w) => [w.title, (w.start as Date).toISOString()])).to.deep.equal([['Group weekend', '2030-01-05T09:00:00.000Z']]);
+  });
+});
+
+describe('parseXml', () => {
+  /** Every element as its name, attributes and text, and every comment and processing instruction, in order. */
+  function outline(doc: Document): string[] {
+    const out: string[] = [];
+    const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node instanceof Element) {
+        const attributes = [...node.attributes].map((a) => `${a.namespaceURI} ${a.name}=${a.value}`);
+        out.push(`<${node.namespaceURI} ${node.localName} ${attributes.join(' ')}> ${JSON.stringify(node.textContent)}`);
+      } else out.push(`${node.nodeName} ${JSON.stringify(node.nodeValue)}`);
+    }
+    return out;
+  }
+
+  const TRICKY = [
+    // A CDATA opener in a comment or a processing instruction opens no section; sections may hold markup openers.
+    `<?xml version="1.0"?><?xml-stylesheet href="a.xsl" note="<![CDATA["?><!-- <![CDATA[ not a section -->
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<item><title><![CDATA[A & <b>B</b>]]></title><!-- ]]> <![CDATA[ -->
+<description>x<![CDATA[<p>1 <!-- 2 --> <?php 3 ?> <![CDATA[ 4</p>]]>y<![CDATA[]]><![CDATA[z]]></description>
+<content:encoded><![CDATA[${'<p>Long post. </p>'.repeat(300)}]]></content:encoded></item>
+<item><title>No CDATA &amp; entities &#8217;</title><category><![CDATA[Blog]]></category></item></channel></rss>`,
+    atom(`<entry><title>t</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p><![CDATA[<i>x</i>]]></p></div></content></entry>`),
+    // Openers in attribute values (which Chromium's parser accepts, Firefox's and WebKit's refuse).
+    '<rss><channel><title a="<![CDATA[x]]>">t</title><description><![CDATA[d]]></description></channel></rss>',
+    '<rss><channel><title a="<!--">t</title><description><![CDATA[0]]></description><!-- --><x><![CDATA[1]]></x></channel></rss>',
+    // Not well-formed: an XML parser refuses these, and so must parseXml.
+    '<rss><channel><title><![CDATA[a \u0001 b]]></title></channel></rss>',
+    '<rss><channel><title><![CDATA[left open</title></channel></rss>',
+    '<rss><channel><title><![CDATA[x]]></title></channel></rss><![CDATA[after the root]]>',
+    '<![CDATA[before the root]]><rss><channel><title>t</title></channel></rss>',
+    '<rss><channel><title><![CDATA[x]]></title><!-- left open </channel></rss>',
+  ];
+
+  it('accepts and refuses what the XML parser alone does, and reads the same document', () => {
+    for (const text of TRICKY) {
+      const plain = new DOMParser().parseFromString(text, 'application/xml');
+      if (plain.getElementsByTagNameNS('*', 'parsererror').length) formatErrorOf(() => parseXml(text));
+      else expect(outline(parseXml(text)), text).to.deep.equal(outline(plain));
+    }
+  });
+
+  it('keeps long CDATA sections out of the XML parser and puts them back', () => {
+    const parse = DOMParser.prototype.parseFromString;
+    const inputs: string[] = [];
+    DOMParser.prototype.parseFromString = function (this: DOMParser, text: string, type: DOMParserSupportedType) {
+      inputs.push(String(text));
+      return parse.call(this, text, type);
+    };
+    let doc: Document;
+    try {
+      doc = parseXml(TRICKY[0]);
+    } finally {
+      DOMParser.prototype.parseFromString = parse;
+    }
+    expect(inputs).to.have.length(1);
+    expect(inputs[0]).not.to.contain('Long post');
+    expect(doc.getElementsByTagName('content:encoded')[0].textContent).to.equal('<p>Long post. </p>'.repeat(300));
+  });
+
+  it('normalises line ends in CDATA sections as the XML parser does', () => {
+    const doc = parseXml('<rss><channel><item><title><![CDATA[a\r\nb\rc]]></title></item></channel></rss>');
+    expect(doc.getElementsByTagName('title')[0].textContent).to.equal('a\nb\nc');
   });
 });

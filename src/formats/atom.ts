@@ -2,10 +2,11 @@ import type { Image, Parsed, Post } from '../model.js';
 import { collapse, firstImage, htmlToText } from '../shared/text.js';
 import { safeUrl } from '../shared/url.js';
 import { parseDate } from './dates.js';
-import { NS, baseOf, child, children, textOf } from './xml.js';
+import { lazy } from './lazy.js';
+import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
 
 /** Atom 1.0 and 0.3, and a `<feed>` that forgot its namespace. */
-const ATOM = [...NS.atom, null];
+const ATOM = ['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#', null];
 
 /**
  * The content of an Atom text construct as markup (`html`, `xhtml`, Atom 0.3 `mode="xml"`) or text,
@@ -28,11 +29,14 @@ function construct(el: Element): { html: boolean; value: string } {
   return { html: type.includes('html'), value };
 }
 
-/** An Atom text construct as plain text: `text` as is, `html` and `xhtml` reduced to their text. */
-export function atomText(el: Element | undefined): string {
-  if (!el) return '';
-  const { html, value } = construct(el);
+/** A text construct's content as plain text: `text` as is, `html` and `xhtml` reduced to their text. */
+function plain({ html, value }: { html: boolean; value: string }): string {
   return html ? htmlToText(value) : collapse(value);
+}
+
+/** An Atom text construct as plain text. */
+export function atomText(el: Element | undefined): string {
+  return el ? plain(construct(el)) : '';
 }
 
 function markupOf(el: Element | undefined): string {
@@ -40,8 +44,8 @@ function markupOf(el: Element | undefined): string {
   return content?.html ? content.value : '';
 }
 
-function linkOf(entry: Element, rel: string, type?: RegExp): Element | undefined {
-  return children(entry, 'link', ATOM).find(
+function linkOf(get: Children, rel: string, type?: RegExp): Element | undefined {
+  return get('link', ATOM).find(
     (el) => (el.getAttribute('rel') ?? 'alternate') === rel && (!type || type.test(el.getAttribute('type') ?? '')),
   );
 }
@@ -55,49 +59,52 @@ function hrefOf(link: Element | undefined): string | undefined {
 export function parseAtom(doc: Document, documentUrl: string): Parsed<Post> {
   const posts: Post[] = [];
   let skipped = 0;
-  for (const entry of children(doc.documentElement, 'entry', ATOM)) {
+  const feed = childrenOf(doc.documentElement);
+  for (const entry of feed('entry', ATOM)) {
     if (!entry.children.length) {
       skipped++;
       continue;
     }
+    const get = childrenOf(entry);
     const base = baseOf(entry, documentUrl);
     // The web page: an html (or untyped) alternate before, say, a PDF one.
-    const alternate = linkOf(entry, 'alternate', /html|^$/) ?? linkOf(entry, 'alternate');
+    const alternate = linkOf(get, 'alternate', /html|^$/) ?? linkOf(get, 'alternate');
     const url = safeUrl(hrefOf(alternate), alternate ? baseOf(alternate, documentUrl) : base);
-    const title = atomText(child(entry, 'title', ATOM));
-    const content = child(entry, 'content', ATOM);
-    const summary = child(entry, 'summary', ATOM);
-    const text = (name: string) => textOf(entry, name, ATOM);
+    const title = atomText(get('title', ATOM)[0]);
+    const [content] = get('content', ATOM);
+    const [summary] = get('summary', ATOM);
+    const text = (name: string) => textOf(get(name, ATOM)[0]);
     const updated = parseDate(text('updated') || text('modified'));
-    let authors = children(entry, 'author', ATOM);
-    if (!authors.length) authors = children(doc.documentElement, 'author', ATOM);
-    posts.push({
+    let authors = get('author', ATOM);
+    if (!authors.length) authors = feed('author', ATOM);
+    const post: Post = {
       id: text('id') || url || `${title}|${posts.length}`,
       title,
       url,
       date: parseDate(text('published') || text('issued') || text('created')) ?? updated,
       updated,
       author: authors
-        .map((author) => textOf(author, 'name', ATOM))
+        .map((author) => textOf(childrenOf(author)('name', ATOM)[0]))
         .filter(Boolean)
         .join(', '),
-      excerpt: atomText(summary ?? content),
-      image: imageOf(entry, base, markupOf(content) || markupOf(summary)),
-      categories: children(entry, 'category', ATOM)
+      excerpt: '',
+      image: imageOf(get, base),
+      categories: get('category', ATOM)
         .map((el) => el.getAttribute('label') || el.getAttribute('term') || '')
         .filter(Boolean),
-    });
+    };
+    const excerpt = summary ?? content;
+    // Reduced from markup when first read, as in RSS.
+    if (excerpt) lazy(post, 'excerpt', plain, construct(excerpt));
+    if (!post.image) lazy(post, 'image', firstImage, markupOf(content) || markupOf(summary), base);
+    posts.push(post);
   }
   return { items: posts, skipped };
 }
 
-function imageOf(entry: Element, base: string, html: string): Image | undefined {
-  const thumb = child(entry, 'thumbnail', NS.media);
-  const enclosure = linkOf(entry, 'enclosure', /^image\//);
-  const candidate = thumb?.getAttribute('url') ?? hrefOf(enclosure);
+/** The image an entry names in its elements (a Media RSS thumbnail, an image enclosure). */
+function imageOf(get: Children, base: string): Image | undefined {
+  const candidate = get('thumbnail', NS.media)[0]?.getAttribute('url') ?? hrefOf(linkOf(get, 'enclosure', /^image\//));
   const src = safeUrl(candidate, base, 'image');
-  if (src) return { src, alt: '' };
-  const img = firstImage(html);
-  const first = img && safeUrl(img.src, base, 'image');
-  return first ? { src: first, alt: img.alt } : undefined;
+  return src ? { src, alt: '' } : undefined;
 }

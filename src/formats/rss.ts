@@ -2,20 +2,22 @@ import type { Image, Parsed, Post } from '../model.js';
 import { collapse, firstImage, htmlToText } from '../shared/text.js';
 import { safeUrl } from '../shared/url.js';
 import { parseDate } from './dates.js';
-import { NS, baseOf, child, children, textOf } from './xml.js';
+import { lazy } from './lazy.js';
+import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
 
 /** Elements of RSS 0.9x/2.0 (no namespace) and RSS 0.90/1.0 (RDF) items. */
 const RSS = [null, 'http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
-function imageOf(item: Element, base: string, html: string): Image | undefined {
+/** The image an item names in its elements (Media RSS, an image enclosure); else the content's first is used. */
+function imageOf(get: Children, base: string): Image | undefined {
   const media = [
-    ...children(item, 'content', NS.media).filter(
+    ...get('content', NS.media).filter(
       (el) => el.getAttribute('medium') === 'image' || /^image\//.test(el.getAttribute('type') ?? ''),
     ),
-    ...children(item, 'thumbnail', NS.media),
+    ...get('thumbnail', NS.media),
   ];
-  for (const group of children(item, 'group', NS.media)) media.push(...children(group, 'content', NS.media));
+  for (const group of get('group', NS.media)) media.push(...childrenOf(group)('content', NS.media));
   for (const el of media) {
     const src = safeUrl(el.getAttribute('url'), base, 'image');
     if (src) {
@@ -24,13 +26,11 @@ function imageOf(item: Element, base: string, html: string): Image | undefined {
       return { src, alt: '', width, height };
     }
   }
-  for (const el of children(item, 'enclosure')) {
+  for (const el of get('enclosure')) {
     const src = /^image\//.test(el.getAttribute('type') ?? '') ? safeUrl(el.getAttribute('url'), base, 'image') : undefined;
     if (src) return { src, alt: '' };
   }
-  const img = firstImage(html);
-  const src = img && safeUrl(img.src, base, 'image');
-  return src ? { src, alt: img.alt } : undefined;
+  return undefined;
 }
 
 /**
@@ -50,17 +50,18 @@ export function parseRss(doc: Document, documentUrl: string): Parsed<Post> {
   const root = doc.documentElement;
   // Also RSS put in a namespace of its own (Userland's "http://backend.userland.com/rss2").
   const rss = root.localName === 'rss' ? [...RSS, root.namespaceURI] : RSS;
-  const channel = child(root, 'channel', rss);
+  const channel = childrenOf(root)('channel', rss)[0];
   // RSS 2.0 nests items in <channel>; RDF puts them beside it.
-  const items = [...(channel ? children(channel, 'item', rss) : []), ...children(root, 'item', rss)];
+  const items = [...(channel ? childrenOf(channel)('item', rss) : []), ...childrenOf(root)('item', rss)];
   const posts: Post[] = [];
   let skipped = 0;
   for (const item of items) {
+    const get = childrenOf(item);
     const base = baseOf(item, documentUrl);
-    const text = (name: string) => textOf(item, name, rss);
-    const dc = (name: string) => textOf(item, name, NS.dc);
-    const guid = child(item, 'guid', rss);
-    const guidText = guid?.textContent?.trim();
+    const text = (name: string, namespaces: readonly (string | null)[] = rss) => textOf(get(name, namespaces)[0]);
+    const dc = (name: string) => text(name, NS.dc);
+    const [guid] = get('guid', rss);
+    const guidText = textOf(guid);
     const about = item.getAttributeNS(RDF, 'about');
     const permalink = guid && guid.getAttribute('isPermaLink') !== 'false' ? guidText : undefined;
     const url = safeUrl(text('link'), base) ?? safeUrl(permalink, base) ?? safeUrl(about, base);
@@ -72,10 +73,10 @@ export function parseRss(doc: Document, documentUrl: string): Parsed<Post> {
     // Whitespace in XML titles is layout, not content.
     const title = collapse(text('title') || dc('title'));
     const description = text('description') || dc('description');
-    const html = textOf(item, 'encoded', NS.content) || description;
+    const html = text('encoded', NS.content) || description;
     const date = parseDate(text('pubDate') || dc('date') || dc('issued') || dc('created') || dc('modified'));
-    const authors = [...children(item, 'creator', NS.dc), ...children(item, 'author', [...rss, ...NS.dc])];
-    posts.push({
+    const authors = [...get('creator', NS.dc), ...get('author', [...rss, ...NS.dc])];
+    const post: Post = {
       id: guidText || about || url || `${title}|${date?.toISOString() ?? posts.length}`,
       title,
       url,
@@ -85,12 +86,14 @@ export function parseRss(doc: Document, documentUrl: string): Parsed<Post> {
         .map((el) => authorName(el.textContent ?? ''))
         .filter(Boolean)
         .join(', '),
-      excerpt: htmlToText(description || html),
-      image: imageOf(item, base, html),
-      categories: [...children(item, 'category', rss), ...children(item, 'subject', NS.dc)]
-        .map((el) => el.textContent?.trim() ?? '')
-        .filter(Boolean),
-    });
+      excerpt: '',
+      image: imageOf(get, base),
+      categories: [...get('category', rss), ...get('subject', NS.dc)].map(textOf).filter(Boolean),
+    };
+    // Reduced from markup when first read: a widget shows a few items, and excerpts and images only when asked.
+    lazy(post, 'excerpt', htmlToText, description || html);
+    if (!post.image) lazy(post, 'image', firstImage, html, base);
+    posts.push(post);
   }
   return { items: posts, skipped };
 }

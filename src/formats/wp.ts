@@ -38,9 +38,7 @@ function featuredImage(post: Record<string, unknown>, base: string): Image | und
       };
     }
   }
-  const img = firstImage(isObject(post.content) ? str(post.content.rendered) : '');
-  const src = img && safeUrl(img.src, base, 'image');
-  return src ? { src, alt: img.alt } : undefined;
+  return firstImage(isObject(post.content) ? str(post.content.rendered) : '', base);
 }
 
 function categories(post: Record<string, unknown>): string[] {

@@ -5,11 +5,53 @@ const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 function hasError(doc: Document): boolean {
   // Chromium and WebKit insert a <parsererror> element; Firefox returns one as the root.
-  return doc.getElementsByTagNameNS('*', 'parsererror').length > 0 || doc.getElementsByTagName('parsererror').length > 0;
+  return doc.getElementsByTagNameNS('*', 'parsererror').length > 0;
 }
 
 const INTERNAL_SUBSET = /(<!DOCTYPE[^[>]*\[)([\s\S]*?)(\]\s*>)/i;
 const PE_REFERENCE = /<!DOCTYPE[^[>]*\[[^\]]*%[\w.:-]+;/i;
+
+/**
+ * The XML parsers of browsers are slow on long text, and a feed's bytes are mostly CDATA sections (a
+ * WordPress feed's excerpts and whole posts): they are kept out of the parser, which gets a short
+ * `<![CDATA[n]]>` for the n-th section, and put back into the parsed document: the same document. A
+ * DOCTYPE (its entities could hold sections), a character XML refuses, a construct left open, or any
+ * surprise (each n must come back once, in order, as a CDATA section) returns `undefined`, for the
+ * ordinary parse.
+ */
+function parseLean(text: string): Document | undefined {
+  // Line ends as the parser reads them (WebKit's leaves CRs in CDATA sections).
+  const source = text.replace(/\r\n?/g, '\n');
+  if (/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(source)) return undefined;
+  const sections: string[] = [];
+  let lean = '';
+  let at = 0;
+  // Comments and processing instructions are skipped whole: a `<![CDATA[` in them opens no section.
+  const token = /<(?:!--|\?|!\[CDATA\[|!DOCTYPE)/g;
+  for (let match; (match = token.exec(source)); ) {
+    const [open] = match;
+    const close = open == '<!--' ? '-->' : open == '<?' ? '?>' : ']]>';
+    const start = token.lastIndex;
+    const end = source.indexOf(close, start);
+    if (end < 0 || open == '<!DOCTYPE') return undefined;
+    if (close == ']]>') {
+      lean += source.slice(at, start) + sections.length;
+      sections.push(source.slice(start, end));
+      at = end;
+    }
+    token.lastIndex = end + close.length;
+  }
+  if (!sections.length) return undefined;
+  const doc = parseInert(lean + source.slice(at), 'application/xml');
+  if (hasError(doc)) return undefined;
+  const walker = doc.createTreeWalker(doc, 8); // NodeFilter.SHOW_CDATA_SECTION
+  let i = 0;
+  for (let node; (node = walker.nextNode() as CDATASection | null); i++) {
+    if (node.data !== String(i)) return undefined;
+    node.data = sections[i];
+  }
+  return i === sections.length ? doc : undefined;
+}
 
 /**
  * Parses XML with the platform's `DOMParser`. Feeds written by hand often use HTML entities that XML
@@ -18,7 +60,7 @@ const PE_REFERENCE = /<!DOCTYPE[^[>]*\[[^\]]*%[\w.:-]+;/i;
  */
 export function parseXml(text: string): Document {
   let source = text.replace(/^\uFEFF/, '').trimStart();
-  let doc = parseInert(source, 'application/xml');
+  let doc = parseLean(source) ?? parseInert(source, 'application/xml');
   if (hasError(doc) && PE_REFERENCE.test(source)) {
     // WebKit refuses a reference to an external parameter entity it does not load (`%HTMLlat1;` in the
     // DOCTYPE); Chromium and Firefox skip it, as a non-validating parser may. Skip it in every engine.
@@ -42,25 +84,19 @@ export function parseXml(text: string): Document {
   return doc;
 }
 
-/** The child elements of `parent` named `name` (local name), optionally only in the given namespaces. */
-export function children(parent: Element, name: string, namespaces?: readonly (string | null)[]): Element[] {
-  const found: Element[] = [];
-  for (const el of parent.children) {
-    if (el.localName === name && (!namespaces || namespaces.includes(el.namespaceURI))) found.push(el);
-  }
-  return found;
+/** Child elements by local name, optionally only those in the given namespaces (`null`: no namespace). */
+export type Children = (name: string, namespaces?: readonly (string | null)[]) => Element[];
+
+/** The child elements of `parent`, indexed by local name in one pass, for the many lookups of an item's fields. */
+export function childrenOf(parent: Element): Children {
+  const byName: Record<string, Element[]> = Object.create(null);
+  for (let el = parent.firstElementChild; el; el = el.nextElementSibling) (byName[el.localName] ??= []).push(el);
+  return (name, namespaces) => (byName[name] ?? []).filter((el) => !namespaces || namespaces.includes(el.namespaceURI));
 }
 
-export function child(parent: Element, name: string, namespaces?: readonly (string | null)[]): Element | undefined {
-  for (const el of parent.children) {
-    if (el.localName === name && (!namespaces || namespaces.includes(el.namespaceURI))) return el;
-  }
-  return undefined;
-}
-
-/** The trimmed text of the first child named `name`, or ''. */
-export function textOf(parent: Element, name: string, namespaces?: readonly (string | null)[]): string {
-  return child(parent, name, namespaces)?.textContent?.trim() ?? '';
+/** The trimmed text of an element, or ''. */
+export function textOf(el: Element | undefined): string {
+  return el?.textContent?.trim() ?? '';
 }
 
 /** The base URL in effect at `el`: every `xml:base` from the root down, resolved against the document URL. */
@@ -85,5 +121,4 @@ export const NS = {
   dc: ['http://purl.org/dc/elements/1.1/', 'http://purl.org/dc/terms/'],
   content: ['http://purl.org/rss/1.0/modules/content/'],
   media: ['http://search.yahoo.com/mrss/', 'http://search.yahoo.com/mrss'],
-  atom: ['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#'],
 } as const;

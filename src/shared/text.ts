@@ -1,4 +1,6 @@
+import type { Image } from '../model.js';
 import { parseInertBody } from './policy.js';
+import { safeUrl } from './url.js';
 
 /**
  * Reduces HTML to the text a reader would see: tags removed, `script`/`style` dropped, entities
@@ -31,12 +33,11 @@ export function collapse(text: string): string {
     .trim();
 }
 
-/** The `src` of the first `<img>` in some HTML, without loading it. */
-export function firstImage(html: string | null | undefined): { src: string; alt: string } | undefined {
-  if (!html) return undefined;
+/** The first `<img>` in some HTML as an image (its `src` resolved against `base`, web URLs only), without loading it. */
+export function firstImage(html: string | null | undefined, base: string): Image | undefined {
   // Only the first <img …> tag is parsed, not the whole post (quoted attribute values may hold '>').
-  const tag = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/i.exec(html)?.[0];
-  if (!tag) return undefined;
-  const img = parseInertBody(tag).querySelector('img[src]');
-  return img ? { src: img.getAttribute('src') ?? '', alt: img.getAttribute('alt') ?? '' } : undefined;
+  const tag = html && /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/i.exec(html)?.[0];
+  const img = tag ? parseInertBody(tag).querySelector('img[src]') : null;
+  const src = safeUrl(img?.getAttribute('src'), base, 'image');
+  return src ? { src, alt: img!.getAttribute('alt') ?? '' } : undefined;
 }
