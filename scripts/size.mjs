@@ -48,14 +48,22 @@ for (const entry of entries.sort()) {
   const aim = aims[entry] ?? singleAim;
   const note = ` (aim ${aim / KB} KB: ${gz > aim ? 'not yet' : 'met'})`;
   console.log(`${entry.padEnd(40)}${fmt(raw)}${fmt(gz)}${fmt(br)}  ${ok ? 'ok' : 'OVER'} ≤ ${budget / KB} KB${note}`);
-  for (const file of lazy) {
-    if (seen.has(file)) continue;
-    const extra = new Set();
-    imports(file, extra, new Set());
-    const only = [...extra].filter((f) => !seen.has(f));
-    const lgz = only.reduce((n, f) => n + gzip(readFileSync(f)), 0);
-    console.log(`  + on demand ${relative(dist, file).padEnd(26)}${''.padStart(10)}${fmt(lgz)}`);
-  }
+  // On-demand files, and theirs in turn (the Atom reader behind the feed parser), each with what it adds.
+  const listed = new Set(seen);
+  const list = (files, depth) => {
+    for (const file of files) {
+      if (listed.has(file)) continue;
+      const extra = new Set();
+      const further = new Set();
+      imports(file, extra, further);
+      const only = [...extra].filter((f) => !listed.has(f));
+      only.forEach((f) => listed.add(f));
+      const lgz = only.reduce((n, f) => n + gzip(readFileSync(f)), 0);
+      console.log(`${'  '.repeat(depth)}+ ${relative(dist, file).padEnd(40 - 2 * depth)}${''.padStart(10)}${fmt(lgz)}`);
+      list(further, depth + 1);
+    }
+  };
+  list(lazy, 1);
 }
 if (failed) {
   console.error(`size: ${failed} file(s) over budget.`);
