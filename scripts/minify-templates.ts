@@ -4,7 +4,9 @@ import type { Plugin } from 'vite';
  * Collapses the whitespace inside Lit's css`` and html`` literals at build time (the bundler's
  * minifier leaves template text alone). Runs of whitespace become one space (none between tags),
  * CSS comments go and spaces around CSS punctuation go; `${…}` expressions are kept as they are,
- * templates nested inside them included, so rendered text is the same.
+ * templates nested inside them included, so rendered text is the same. Quotes go where neither
+ * needs them: around a plain static attribute value inside a tag (`part="item"`), and around an
+ * identifier in a CSS attribute selector (`[part~='title']`); so do the zeros before CSS decimals.
  */
 export function minifyTemplates(): Plugin {
   return {
@@ -20,16 +22,51 @@ export function minifyTemplates(): Plugin {
 
 const TAG = /(?<![`\w.])(css|html)`/g;
 
-function minifyText(tag: string, text: string): string {
-  let out = text.replace(/\s+/g, ' ');
-  if (tag === 'css') {
-    return out
-      .replace(/\/\*[^*]*\*+([^/*][^*]*\*+)*\//g, '')
-      .replace(/\s*([{};,>])\s*/g, '$1')
-      .replace(/:\s+/g, ':')
-      .replace(/;}/g, '}');
+function minifyCss(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\/\*[^*]*\*+([^/*][^*]*\*+)*\//g, '')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .replace(/\s+!important/g, '!important')
+    .replace(/([\s:,(])0\.(?=\d)/g, '$1.')
+    .replace(/\[([\w-]+[~|^$*]?=)(['"])(-?[_a-zA-Z][\w-]*)\2\]/g, '[$1$3]');
+}
+
+/**
+ * HTML text, one part of a template: `state` says whether the part starts inside a tag (or in a
+ * quoted attribute value, or a comment) and is updated for the next part, since `${…}` can stand
+ * anywhere. Whitespace between tags goes; so do the quotes of static attribute values that need
+ * none (no whitespace, quote, `=`, `<`, `>`, backtick or backslash; not followed by `/`).
+ */
+function minifyHtml(text: string, state: { in: string }): string {
+  text = text.replace(/\s+/g, ' ').replace(/>\s+</g, '><');
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (state.in === 'text') {
+      if (text.startsWith('<!--', i)) state.in = 'comment';
+      else if (ch === '<' && /[a-zA-Z/]/.test(text[i + 1] ?? '')) state.in = 'tag';
+    } else if (state.in === 'comment') {
+      if (text.startsWith('-->', i)) {
+        out += '-->';
+        i += 2;
+        state.in = 'text';
+        continue;
+      }
+    } else if (state.in === 'tag') {
+      const plain = ch === '=' ? /^="([^\s"'=<>`\\]+)"(?=[\s>])/.exec(text.slice(i)) : null;
+      if (plain) {
+        out += `=${plain[1]}`;
+        i += plain[0].length - 1;
+        continue;
+      }
+      if (ch === '"' || ch === "'") state.in = ch;
+      else if (ch === '>') state.in = 'text';
+    } else if (ch === state.in) state.in = 'tag';
+    out += ch;
   }
-  out = out.replace(/>\s+</g, '><');
   return out;
 }
 
@@ -88,7 +125,13 @@ export function minifySource(code: string): string {
     const start = match.index + match[0].length;
     const { end, parts } = templateEnd(code, start);
     out += code.slice(last, start);
-    out += parts.map((p) => minifyText(tag, p.text) + (p.expr !== undefined ? `\${${minifySource(p.expr)}}` : '')).join('');
+    const state = { in: 'text' };
+    const texts = parts.map((p) => (tag === 'css' ? minifyCss(p.text) : minifyHtml(p.text, state)));
+    if (tag === 'css') {
+      texts[0] = texts[0].trimStart();
+      texts[texts.length - 1] = texts[texts.length - 1].trimEnd();
+    }
+    out += parts.map((p, i) => texts[i] + (p.expr !== undefined ? `\${${minifySource(p.expr)}}` : '')).join('');
     out += '`';
     last = end + 1;
     TAG.lastIndex = end + 1;

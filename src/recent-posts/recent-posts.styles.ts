@@ -24,10 +24,11 @@ export const recentPostsStyles = css`
     border-radius: var(--iigp-radius, 0.375em);
     background: var(--iigp-card-background, transparent);
   }
+  /* A column at least as wide as its longest word, as the grid that was here: the same boxes for far less layout work. */
   .body {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 0.25em;
-    min-inline-size: 0;
   }
   [part~='title'] {
     font-weight: var(--iigp-title-font-weight, 600);

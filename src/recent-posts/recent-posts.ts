@@ -89,55 +89,55 @@ export class RecentPostsElement extends WidgetElement<Post> {
     return wanted ? posts.filter((post) => post.categories?.some((name) => name.toLowerCase() === wanted)) : posts;
   }
 
-  private renderPost(post: Post): TemplateResult {
+  // Templates are written without whitespace between their parts (none of it would show, and every
+  // text node costs on a long list); the only spaces are those around the date's separator.
+  private renderPost(post: Post, format: Intl.DateTimeFormat): TemplateResult {
     const date = toDate(post.date);
     // "April 11, 2016" in the widget's locale and zone.
-    const dateText = date ? dateTimeFormat(this.dateLocale, { dateStyle: 'long', timeZone: this.timeZone }).format(date) : '';
+    const dateText = date ? format.format(date) : '';
     const title = post.title || dateText || 'Untitled post';
     const target = this.newTab ? '_blank' : nothing;
     const rel = this.newTab ? 'noopener' : nothing;
     const newTabNote = this.newTab ? html`<span class="visually-hidden"> (opens in a new tab)</span>` : nothing;
     const image = this.showImage ? post.image : undefined;
-    return html`<li part="item">
-      ${image
-        ? html`<img
-            part="image"
-            src=${image.src}
-            alt=${image.alt ?? ''}
-            width=${image.width ?? nothing}
-            height=${image.height ?? nothing}
-            loading="lazy"
-            decoding="async"
-            @error=${(event: Event) => ((event.target as HTMLElement).hidden = true)}
-          />`
-        : nothing}
-      <div class="body">
-        ${post.url
-          ? html`<a part="link title" href=${post.url} target=${target} rel=${rel}>${title}${newTabNote}</a>`
-          : html`<span part="title">${title}</span>`}
-        ${(this.showDate && date) || (this.showAuthor && post.author)
-          ? html`<div part="meta">
-              ${this.showDate && date ? html`<time part="date" datetime=${date.toISOString()}>${dateText}</time>` : nothing}
-              ${this.showDate && date && this.showAuthor && post.author ? html`<span class="sep" aria-hidden="true">·</span>` : nothing}
-              ${this.showAuthor && post.author ? html`<span part="author">by ${post.author}</span>` : nothing}
-            </div>`
-          : nothing}
-        ${this.showExcerpt && post.excerpt
-          ? html`<p part="excerpt">${truncateWords(post.excerpt, Math.max(1, this.excerptWords))}</p>`
-          : nothing}
-        ${this.readMore !== undefined && post.url
-          ? html`<a part="link read-more" href=${post.url} target=${target} rel=${rel}
+    const by = this.showAuthor && post.author;
+    const author = by ? html`<span part="author">by ${by}</span>` : nothing;
+    const img = image
+      ? html`<img
+          part="image"
+          src=${image.src}
+          alt=${image.alt ?? ''}
+          width=${image.width ?? nothing}
+          height=${image.height ?? nothing}
+          loading="lazy"
+          decoding="async"
+          @error=${(event: Event) => ((event.target as HTMLElement).hidden = true)}
+        />`
+      : nothing;
+    const meta = this.showDate && date
+      ? html`<div part="meta"><time part="date" datetime=${date.toISOString()}>${dateText}</time>${by
+          ? html` <span class="sep" aria-hidden="true">·</span> `
+          : nothing}${author}</div>`
+      : by
+        ? html`<div part="meta">${author}</div>`
+        : nothing;
+    const excerpt = this.showExcerpt && post.excerpt
+      ? html`<p part="excerpt">${truncateWords(post.excerpt, Math.max(1, this.excerptWords))}</p>`
+      : nothing;
+    // The title is a link or plain text: a template each, so that the title is no nested template.
+    return post.url
+      ? html`<li part="item">${img}<div class="body"><a part="link title" href=${post.url} target=${target} rel=${rel}>${title}${newTabNote}</a>${meta}${excerpt}${this.readMore === undefined
+          ? nothing
+          : html`<a part="link read-more" href=${post.url} target=${target} rel=${rel}
               >${this.readMore || 'Read more'}<span class="visually-hidden">: ${title}</span>${newTabNote}</a
-            >`
-          : nothing}
-      </div>
-    </li>`;
+            >`}</div></li>`
+      : html`<li part="item">${img}<div class="body"><span part="title">${title}</span>${meta}${excerpt}</div></li>`;
   }
 
   protected override renderItems(posts: Post[]): TemplateResult {
-    return html`<ul part="list" role="list">
-      ${posts.map((post) => this.renderPost(post))}
-    </ul>`;
+    // One formatter (and one look-up of the page's lang) per render, not per post.
+    const format = dateTimeFormat(this.dateLocale, { dateStyle: 'long', timeZone: this.timeZone });
+    return html`<ul part="list" role="list">${posts.map((post) => this.renderPost(post, format))}</ul>`;
   }
 }
 

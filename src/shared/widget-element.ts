@@ -300,10 +300,10 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   protected render(): TemplateResult {
     const { state, noun, heading } = this;
     const failed = `The ${noun} could not be loaded.`;
-    // Fallback content from the page: an element outside named slots, or text.
-    const fallback = [...this.childNodes].some((node) => (node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim()));
     // The heading is an ARIA heading: its level follows the attribute without a template per level.
     // The live status says what sighted readers see: loading, failure, or a saved copy shown instead.
+    // Fallback content from the page (an element outside named slots, or text) replaces the message;
+    // the page's children are only looked at when there is no list to show.
     return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}<div class="visually-hidden" role="status">${state === 'loading'
       ? `Loading ${noun}…`
       : state === 'error'
@@ -314,7 +314,9 @@ export abstract class WidgetElement<T> extends ReactiveElement {
       ? this.renderItems(this.shown)
       : state === 'loading'
         ? this.renderSkeleton()
-        : html`<slot @slotchange=${() => this.requestUpdate()}></slot>${fallback
+        : html`<slot @slotchange=${() => this.requestUpdate()}></slot>${[...this.childNodes].some((node) =>
+            node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim(),
+          )
             ? nothing
             : html`<p part="message">${state === 'error' ? failed : `No ${noun} to show.`}</p>`}`}`;
   }
