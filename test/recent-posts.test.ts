@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/recent-posts/define.js';
+import type { Post } from '../src/model.js';
 import type { RecentPostsElement } from '../src/recent-posts/recent-posts.js';
 import { captureWarnings, hits, mock, mountSettled, settled, texts } from './helpers.js';
 
@@ -122,6 +123,24 @@ describe('<iigp-recent-posts> over RSS', () => {
     await el.updateComplete;
     expect(el.state).to.equal('ready');
     expect(texts(el, '[part~="title"]')).to.deep.equal(['Set from script']);
+  });
+
+  it('takes the items of an iigp-load event back as items without copying them or computing their excerpts', async () => {
+    const source = document.createElement('iigp-recent-posts') as RecentPostsElement;
+    source.src = mock(FEED);
+    source.limit = 3;
+    const loaded = oneEvent(source, 'iigp-load');
+    document.body.append(source);
+    const posts = ((await loaded) as CustomEvent<{ items: Post[] }>).detail.items;
+    // Excerpts are computed when first read; the widget does not show them here.
+    expect(Object.getOwnPropertyDescriptor(posts[0], 'excerpt')?.get, 'the excerpt is not computed yet').to.be.a('function');
+    const target = await fixture<RecentPostsElement>(html`<iigp-recent-posts></iigp-recent-posts>`);
+    target.items = posts;
+    await target.updateComplete;
+    expect(target.items![0]).to.equal(posts[0]);
+    expect(Object.getOwnPropertyDescriptor(posts[0], 'excerpt')?.get, 'still not computed').to.be.a('function');
+    expect(texts(target, '[part~="title"]')).to.deep.equal(texts(source, '[part~="title"]'));
+    source.remove();
   });
 
   it('makes one request for ten widgets on the same URL', async () => {

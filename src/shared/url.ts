@@ -32,20 +32,35 @@ function dropUnsafe(value: unknown): void {
   }
 }
 
+// Items a parser made, whose URLs it checked: shared through the global object, since each parser file
+// carries its own copy of this module.
+const page = globalThis as unknown as Record<symbol, WeakSet<object> | undefined>;
+const parsed: WeakSet<object> = (page[Symbol.for('iigp-widgets.checked-items.v1')] ??= new WeakSet());
+
+/** Notes items whose every URL a parser checked, so that setting them as `items` needs no copy. */
+export function markChecked<T extends object>(items: T[]): T[] {
+  for (const item of items) parsed.add(item);
+  return items;
+}
+
 /**
  * Items set from script get the same URL check as parsed data: every `url`, `href`, `src` and `…Url` field
  * that is not a web, mail or phone link (images: web), and every `image` left without a `src`, is dropped.
- * The items come back as a copy, so a later change to the page's objects cannot slip past the check.
- * structuredClone keeps dates as dates and is several times faster than a JSON round trip, which
- * remains for items it cannot clone (functions).
+ * Each item comes back as a copy, so a later change to the page's objects cannot slip past the check
+ * (structuredClone keeps dates as dates and is several times faster than a JSON round trip, which remains
+ * for items it cannot clone). Items a parser made (passed on from an `iigp-load` event, say) are used as
+ * they are: copying would also compute every lazy excerpt and image.
  */
 export function checkedItems<T>(items: T[]): T[] {
-  let copy: T[];
-  try {
-    copy = structuredClone(items);
-  } catch {
-    copy = JSON.parse(JSON.stringify(items)) as T[];
-  }
-  dropUnsafe(copy);
-  return copy;
+  return items.map((item) => {
+    if (typeof item === 'object' && item !== null && parsed.has(item)) return item;
+    let copy: T;
+    try {
+      copy = structuredClone(item);
+    } catch {
+      copy = JSON.parse(JSON.stringify(item) ?? 'null') as T;
+    }
+    dropUnsafe(copy);
+    return copy;
+  });
 }

@@ -5,7 +5,7 @@ import { detectFormat } from '../formats/detect.js';
 import { formatError } from '../formats/format-error.js';
 import { LoadError, absoluteUrl, loadCached, remember, type Body } from './loader.js';
 import { baseStyles } from './styles.js';
-import { checkedItems } from './url.js';
+import { checkedItems, markChecked } from './url.js';
 
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
 export type Parser<T> = (body: Body) => Parsed<T> | Promise<Parsed<T>>;
@@ -263,7 +263,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
         `iigp-widgets: <${this.localName}> skipped ${parsed.skipped} unreadable ${parsed.skipped === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`,
       );
     }
-    this.loaded = parsed.items;
+    // Parsers check every URL: these items may come back as `items` (from iigp-load) without a copy.
+    this.loaded = markChecked(parsed.items as object[]) as T[];
     await this.updateComplete;
     this.emit('iigp-load', { items: this.shown });
   }
