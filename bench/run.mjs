@@ -317,7 +317,7 @@ const load1 = loadavg()[0];
 // 1. Bytes: static (gzip -9 of the files, as `npm run size`) and as loaded (Resource Timing, gzip -6 as served).
 log('\nbytes');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const br = (file) => brotliCompressSync(readFileSync(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const br = (file) => brotliCompressSync(readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 // The page file and the RSS parser file (each stands alone: a page with a feed loads exactly these two).
 const withParser = (entry) => closure(dist, join('chunks', feedChunk), closure(dist, entry));
 const baseFiles = [rssParserBundle, join(bench, 'baseline/snippet.js')];
