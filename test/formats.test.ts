@@ -13,7 +13,7 @@ import { authorName } from '../src/formats/rss.js';
 import { parseWorkshopFeed } from '../src/formats/workshop-feed.js';
 import { parseWpPosts } from '../src/formats/wp.js';
 import { parseXml } from '../src/formats/xml.js';
-import type { Post } from '../src/model.js';
+import type { Parsed, Post } from '../src/model.js';
 import { LoadError, type Body } from '../src/shared/loader.js';
 import { htmlToText } from '../src/shared/text.js';
 import { safeUrl } from '../src/shared/url.js';
@@ -35,6 +35,18 @@ async function posts(xml: string, url?: string): Promise<Post[]> {
 function formatErrorOf(fn: () => unknown): LoadError {
   try {
     fn();
+  } catch (error) {
+    expect(error).to.be.instanceOf(LoadError);
+    expect((error as LoadError).kind).to.equal('format');
+    return error as LoadError;
+  }
+  throw new Error('expected a format error');
+}
+
+/** The same for a parser that may report the error as a rejected promise (parts of it load on demand). */
+async function formatRejectionOf(fn: () => unknown): Promise<LoadError> {
+  try {
+    await fn();
   } catch (error) {
     expect(error).to.be.instanceOf(LoadError);
     expect((error as LoadError).kind).to.equal('format');
@@ -432,9 +444,9 @@ describe('RSS specifics', () => {
     const [item] = await posts(rss(`<item><title>Q&amp;A &mdash; live</title><link>${SITE}/?a=1&b=2</link></item>`));
     expect(item.title).to.equal('Q&A \u2014 live');
     expect(item.url).to.equal(`${SITE}/?a=1&b=2`);
-    formatErrorOf(() => parseFeed(body('<rss version="2.0"><channel><item><title>x</title></item></channel>')));
-    formatErrorOf(() => parseFeed(body('<!DOCTYPE html><html><body><p>Not a feed</body></html>')));
-    formatErrorOf(() => parseFeed(body('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')));
+    await formatRejectionOf(() => parseFeed(body('<rss version="2.0"><channel><item><title>x</title></item></channel>')));
+    await formatRejectionOf(() => parseFeed(body('<!DOCTYPE html><html><body><p>Not a feed</body></html>')));
+    await formatRejectionOf(() => parseFeed(body('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')));
   });
 });
 
@@ -610,7 +622,156 @@ describe('lazy fields', () => {
   });
 });
 
+describe('parts of the RSS reader loaded on demand', () => {
+  const FEED_MODULE = new URL('../src/formats/feed.ts', import.meta.url).href;
+
+  /**
+   * The feed reader in an iframe, a page with a module map of its own, so that a test sees which source
+   * files reading a feed loads (each module loaded on demand is a file of its own in dist/chunks/).
+   */
+  async function freshReader() {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const win = frame.contentWindow as Window & typeof globalThis;
+    // An indirect eval runs in the iframe's realm, so its import() loads the modules afresh.
+    const module = (await win.eval(`import(${JSON.stringify(FEED_MODULE)})`)) as typeof import('../src/formats/feed.js');
+    return {
+      parseFeed: module.parseFeed,
+      isPromise: (value: unknown) => value instanceof win.Promise,
+      loaded: () => win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.replace('/src/formats/', '')),
+      remove: () => frame.remove(),
+    };
+  }
+
+  const isoOf = (date: Post['date']) => (date as Date | undefined)?.toISOString();
+  const iso = (items: Post[]) => items.map((item) => [isoOf(item.date), isoOf(item.updated)]);
+
+  it('reads a feed with only common dates at once, without loading the full date reader', async () => {
+    const reader = await freshReader();
+    try {
+      const result = reader.parseFeed(
+        body(
+          rss(`<item><title>a</title><pubDate>Wed, 05 Mar 2026 12:00:00 +0000</pubDate></item>
+            <item><title>b</title><pubDate>Thu, 01 Jan 2004 19:48:21 GMT</pubDate></item>
+            <item><title>c</title><dc:date>2016-04-11T10:00:00-04:00</dc:date><dc:modified>2016-04-12T00:00:00Z</dc:modified></item>
+            <item><title>d</title><pubDate> </pubDate></item>`),
+        ),
+      );
+      expect(reader.isPromise(result)).to.equal(false);
+      expect(iso((result as Parsed<Post>).items)).to.deep.equal([
+        ['2026-03-05T12:00:00.000Z', undefined],
+        ['2004-01-01T19:48:21.000Z', undefined],
+        ['2016-04-11T14:00:00.000Z', '2016-04-12T00:00:00.000Z'],
+        [undefined, undefined],
+      ]);
+      // A module import() had started would have arrived by now.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const loaded = reader.loaded();
+      expect(loaded).to.include.members(['feed.ts', 'rss.ts', 'common-dates.ts']);
+      expect(loaded).not.to.include.members(['dates.ts']);
+      expect(loaded).not.to.include.members(['xml-repair.ts']);
+      expect(loaded).not.to.include.members(['atom.ts']);
+    } finally {
+      reader.remove();
+    }
+  });
+
+  it('loads the full date reader for a rarer date form, with the same dates as before', async () => {
+    const reader = await freshReader();
+    try {
+      const result = reader.parseFeed(
+        body(
+          rss(`<item><title>common</title><pubDate>Mon, 11 Apr 2016 14:00:00 +0000</pubDate></item>
+            <item><title>zone</title><pubDate>Mon, 11 Apr 2016 10:00:00 EDT</pubDate></item>
+            <item><title>modified</title><dc:date>2016-04-11</dc:date><dc:modified>11 Apr 16 10:00 -0400</dc:modified></item>
+            <item><title>asctime</title><pubDate>Sun Jan  4 16:29:06 2004</pubDate></item>
+            <item><title>unreadable</title><pubDate>not a date</pubDate></item>`),
+        ),
+      );
+      expect(reader.isPromise(result)).to.equal(true);
+      const { items } = await result;
+      expect(reader.loaded()).to.include.members(['dates.ts']);
+      expect(iso(items)).to.deep.equal([
+        ['2016-04-11T14:00:00.000Z', undefined],
+        ['2016-04-11T14:00:00.000Z', undefined],
+        ['2016-04-11T00:00:00.000Z', '2016-04-11T14:00:00.000Z'],
+        ['2004-01-04T16:29:06.000Z', undefined],
+        [undefined, undefined],
+      ]);
+      // An item without guid or link is known by its title and date.
+      expect(items.map((item) => item.id)).to.deep.equal([
+        'common|2016-04-11T14:00:00.000Z',
+        'zone|2016-04-11T14:00:00.000Z',
+        'modified|2016-04-11T00:00:00.000Z',
+        'asctime|2004-01-04T16:29:06.000Z',
+        'unreadable|4',
+      ]);
+    } finally {
+      reader.remove();
+    }
+  });
+
+  it('reads every date of an RSS item as parseDate does, common or not', async () => {
+    const inputs = [
+      'Mon, 11 Apr 2016 14:00:00 +0000',
+      'Mon, 11 Apr 2016 14:00 GMT',
+      'Mon, 11 Apr 2016',
+      '11 April 2016 14:00:00 UT',
+      'Mon,11 Apr 2016 14:00:00 -0000',
+      'Mon, 11 Apr, 2016 14:00:00 UTC',
+      'Mon, 11 Apr 2016 14:00:00 GMT-01:01',
+      'Mon, 11 Apr 2016 14:00:00 +05:30',
+      'Mon, 11 Apr 2016 14:00:00 +1500',
+      'Mon, 31 Feb 2016 14:00:00 GMT',
+      'Mon, 11 Apr 2016 14:00:00 EDT',
+      'Mon, 11 Apr 2016 14:00:00 Etc/GMT',
+      'Mon, 11 Apr 2016 14:00:00 Z',
+      'Mon, 11 Apr 2016 14:00:00 M',
+      'Mon, 11 Apr 16 14:00:00 GMT',
+      'Thu Aug 30 2012 17:26:16 +0200',
+      'Sun Jul 15 01:16:00 +0000 2012',
+      'Fri, 2006/09/15 08:19:53 EDT',
+      '2004-05-25 오후 11:23:17',
+      '2004년 05월 28일  01:31:15',
+      '031231',
+      '2016-04-11T10:00:00-04:00',
+      '2016-04-11T10:00:00.123+0000',
+      '2016-04-11 10:00:00',
+      '2003-012-31T10:14:55Z',
+      '2016-04',
+      '2016-04-11T10:00:00 EST',
+      'not a date',
+    ];
+    const items = await posts(rss(inputs.map((date) => `<item><title>t</title><pubDate>${date}</pubDate></item>`).join('')));
+    expect(items.map((item) => isoOf(item.date))).to.deep.equal(inputs.map((date) => parseDate(date)?.toISOString()));
+  });
+
+  it('loads the repairs for XML that is not well-formed, and the error for XML that is not a feed, only when needed', async () => {
+    const reader = await freshReader();
+    try {
+      const broken = reader.parseFeed(body(rss(`<item><title>Caf&eacute;&nbsp;Talk</title><link>${SITE}/?a=1&b=2</link></item>`)));
+      expect(reader.isPromise(broken)).to.equal(true);
+      const [item] = (await broken).items;
+      expect([item.title, item.url]).to.deep.equal(['Caf\u00e9 Talk', `${SITE}/?a=1&b=2`]);
+      expect(reader.loaded()).to.include.members(['xml-repair.ts']);
+      expect(reader.loaded()).not.to.include.members(['not-a-feed.ts']);
+      const error = await Promise.resolve(reader.parseFeed(body('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'))).catch((e: unknown) => e);
+      expect(LoadError.is(error) && [error.kind, error.message]).to.deep.equal(['format', 'the XML is a <html> document, not an RSS or Atom feed']);
+      expect(reader.loaded()).to.include.members(['not-a-feed.ts']);
+    } finally {
+      reader.remove();
+    }
+  });
+});
+
 describe('parseXml', () => {
+  /** A well-formed document is parsed at once, not as a promise. */
+  function parsedNow(text: string): Document {
+    const doc = parseXml(text);
+    expect(doc, text).to.be.an.instanceOf(Document);
+    return doc as Document;
+  }
+
   /** Every element as its name, attributes and text, and every comment and processing instruction, in order. */
   function outline(doc: Document): string[] {
     const out: string[] = [];
@@ -644,11 +805,11 @@ describe('parseXml', () => {
     '<rss><channel><title><![CDATA[x]]></title><!-- left open </channel></rss>',
   ];
 
-  it('accepts and refuses what the XML parser alone does, and reads the same document', () => {
+  it('accepts and refuses what the XML parser alone does, and reads the same document', async () => {
     for (const text of TRICKY) {
       const plain = new DOMParser().parseFromString(text, 'application/xml');
-      if (plain.getElementsByTagNameNS('*', 'parsererror').length) formatErrorOf(() => parseXml(text));
-      else expect(outline(parseXml(text)), text).to.deep.equal(outline(plain));
+      if (plain.getElementsByTagNameNS('*', 'parsererror').length) await formatRejectionOf(() => parseXml(text));
+      else expect(outline(parsedNow(text)), text).to.deep.equal(outline(plain));
     }
   });
 
@@ -661,7 +822,7 @@ describe('parseXml', () => {
     };
     let doc: Document;
     try {
-      doc = parseXml(TRICKY[0]);
+      doc = parsedNow(TRICKY[0]);
     } finally {
       DOMParser.prototype.parseFromString = parse;
     }
@@ -671,7 +832,7 @@ describe('parseXml', () => {
   });
 
   it('normalises line ends in CDATA sections as the XML parser does', () => {
-    const doc = parseXml('<rss><channel><item><title><![CDATA[a\r\nb\rc]]></title></item></channel></rss>');
+    const doc = parsedNow('<rss><channel><item><title><![CDATA[a\r\nb\rc]]></title></item></channel></rss>');
     expect(doc.getElementsByTagName('title')[0].textContent).to.equal('a\nb\nc');
   });
 });

@@ -1,13 +1,16 @@
 /**
  * Dates as feeds write them: ISO 8601 / W3C-DTF (Atom, JSON, WordPress) and RFC 822 (RSS), with the
  * sloppy variants real feeds carry. `Date.parse` is not used: each engine accepts different strings.
+ * The common forms are read by common-dates.ts, all the RSS reader carries: it loads this module on
+ * demand, for a date that one cannot read.
  */
+import { MONTHS, monthIndex, parseIsoDate, utc, utcOffset } from './common-dates.js';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export { parseIsoDate };
 
-// Offsets in minutes east of UTC for the zone names RSS feeds use.
+// Offsets in minutes east of UTC for the zone names RSS feeds use (UT, UTC, GMT and Z: utcOffset).
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, 'etc/gmt': 0,
+  'etc/gmt': 0,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
   ast: -240, adt: -180, akst: -540, akdt: -480, hst: -600,
   at: -240, et: -300, ct: -360, mt: -420, pt: -480,
@@ -15,45 +18,9 @@ const ZONES: Record<string, number> = {
   a: -60, m: -720, n: 60, y: 720,
 };
 
-function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offset = 0): Date | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
-  if (h === 24 && (mi || s)) return undefined;
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d);
-  date.setUTCHours(h, mi - offset, Math.min(s, 59), 0);
-  if (date.getUTCFullYear() > 9999 || Number.isNaN(date.getTime())) return undefined;
-  // Reject 31 February and the like rather than rolling over into the next month.
-  const check = new Date(0);
-  check.setUTCFullYear(y, mo - 1, d);
-  return check.getUTCDate() === d ? date : undefined;
-}
-
 function offsetMinutes(zone: string | undefined): number | undefined {
-  if (!zone) return 0;
-  const z = zone.toLowerCase();
-  if (z in ZONES) return ZONES[z];
-  const m = /^(?:gmt|utc)?([+-])(\d\d):?(\d\d)?$/.exec(z);
-  if (!m) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return Number(m[2]) > 14 ? undefined : (m[1] === '-' ? -1 : 1) * minutes;
-}
-
-/** ISO 8601 / W3C-DTF: `2016-04-11`, `2016-04-11T14:00:00-04:00`, `2004-07-08 23:56:58`, `2003-12`. */
-export function parseIsoDate(input: string): Date | undefined {
-  const m =
-    /^(\d{4})(?:-(\d{2,3})(?:-(\d{2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
-      input.trim(),
-    );
-  if (!m) return undefined;
-  let month = Number(m[2] ?? 1);
-  if (m[2]?.length === 3) month = Number(m[2].replace(/^0/, '')); // Google's "2003-012-31"
-  const offset = m[7] ? offsetMinutes(m[7]) : 0;
-  if (offset === undefined) return undefined;
-  return utc(Number(m[1]), month, Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
-}
-
-function monthIndex(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const z = zone?.toLowerCase();
+  return z && z in ZONES ? ZONES[z] : utcOffset(zone);
 }
 
 /** RFC 822 / 1123 as RSS writes it, also with 2-digit years, long month names and no seconds. */

@@ -1,7 +1,7 @@
 import type { Image, Parsed, Post } from '../model.js';
 import { collapse, firstImage, htmlToText } from '../shared/text.js';
 import { safeUrl } from '../shared/url.js';
-import { parseDate } from './dates.js';
+import { parseCommonDate } from './common-dates.js';
 import { lazy } from './lazy.js';
 import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
 
@@ -9,12 +9,13 @@ import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
 const RSS = [null, 'http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
+/** Whether an element's `type` is an image's media type. */
+const isImage = (el: Element) => /^image\//.test(el.getAttribute('type') ?? '');
+
 /** The image an item names in its elements (Media RSS, an image enclosure); else the content's first is used. */
 function imageOf(get: Children, base: string): Image | undefined {
   const media = [
-    ...get('content', NS.media).filter(
-      (el) => el.getAttribute('medium') === 'image' || /^image\//.test(el.getAttribute('type') ?? ''),
-    ),
+    ...get('content', NS.media).filter((el) => el.getAttribute('medium') === 'image' || isImage(el)),
     ...get('thumbnail', NS.media),
   ];
   for (const group of get('group', NS.media)) media.push(...childrenOf(group)('content', NS.media));
@@ -27,7 +28,7 @@ function imageOf(get: Children, base: string): Image | undefined {
     }
   }
   for (const el of get('enclosure')) {
-    const src = /^image\//.test(el.getAttribute('type') ?? '') ? safeUrl(el.getAttribute('url'), base, 'image') : undefined;
+    const src = isImage(el) ? safeUrl(el.getAttribute('url'), base, 'image') : undefined;
     if (src) return { src, alt: '' };
   }
   return undefined;
@@ -45,8 +46,18 @@ export function authorName(value: string): string {
   return name || value.trim();
 }
 
-/** RSS 2.0, 0.9x and RSS 1.0 (RDF) `<item>`s as posts. Titles are XML text, decoded once. */
-export function parseRss(doc: Document, documentUrl: string): Parsed<Post> {
+/**
+ * RSS 2.0, 0.9x and RSS 1.0 (RDF) `<item>`s as posts. Titles are XML text, decoded once. Dates are read
+ * with common-dates.ts (RFC 822 as WordPress writes it, ISO 8601); a date it cannot read has the feed
+ * read again, as a promise, with `readDate` the full reader of dates.ts, loaded on demand.
+ */
+export function parseRss(doc: Document, documentUrl: string, readDate?: (text: string) => Date | undefined): Parsed<Post> | Promise<Parsed<Post>> {
+  let unread = false;
+  const read = (text: string) => {
+    const date = (readDate ?? parseCommonDate)(text);
+    if (text && !date && !readDate) unread = true;
+    return date;
+  };
   const root = doc.documentElement;
   // Also RSS put in a namespace of its own (Userland's "http://backend.userland.com/rss2").
   const rss = root.localName === 'rss' ? [...RSS, root.namespaceURI] : RSS;
@@ -74,14 +85,17 @@ export function parseRss(doc: Document, documentUrl: string): Parsed<Post> {
     const title = collapse(text('title') || dc('title'));
     const description = text('description') || dc('description');
     const html = text('encoded', NS.content) || description;
-    const date = parseDate(text('pubDate') || dc('date') || dc('issued') || dc('created') || dc('modified'));
+    const date = read(text('pubDate') || dc('date') || dc('issued') || dc('created') || dc('modified'));
+    const updated = read(dc('modified'));
+    // Read again, all of it, once the full reader has loaded: simpler than filling in dates (and ids made of them).
+    if (unread) return import('./dates.js').then((dates) => parseRss(doc, documentUrl, dates.parseDate));
     const authors = [...get('creator', NS.dc), ...get('author', [...rss, ...NS.dc])];
     const post: Post = {
       id: guidText || about || url || `${title}|${date?.toISOString() ?? posts.length}`,
       title,
       url,
       date,
-      updated: parseDate(dc('modified')),
+      updated,
       author: authors
         .map((el) => authorName(el.textContent ?? ''))
         .filter(Boolean)

@@ -1,15 +1,10 @@
 import { parseInert } from '../shared/policy.js';
-import { formatError } from './format-error.js';
 
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-
-function hasError(doc: Document): boolean {
+/** Whether the XML parser refused the document. */
+export function hasError(doc: Document): boolean {
   // Chromium and WebKit insert a <parsererror> element; Firefox returns one as the root.
   return doc.getElementsByTagNameNS('*', 'parsererror').length > 0;
 }
-
-const INTERNAL_SUBSET = /(<!DOCTYPE[^[>]*\[)([\s\S]*?)(\]\s*>)/i;
-const PE_REFERENCE = /<!DOCTYPE[^[>]*\[[^\]]*%[\w.:-]+;/i;
 
 /**
  * The XML parsers of browsers are slow on long text, and a feed's bytes are mostly CDATA sections (a
@@ -54,33 +49,13 @@ function parseLean(text: string): Document | undefined {
 }
 
 /**
- * Parses XML with the platform's `DOMParser`. Feeds written by hand often use HTML entities that XML
- * leaves undefined (`&nbsp;`, `&eacute;`) or bare ampersands; like a forgiving feed reader, a second
- * pass repairs those. Anything else that is not well-formed is refused.
+ * Parses XML with the platform's `DOMParser`. A body that is not well-formed gives a promise: the passes
+ * that repair what feeds written by hand get wrong (xml-repair.ts) load on demand, and refuse the rest.
  */
-export function parseXml(text: string): Document {
-  let source = text.replace(/^\uFEFF/, '').trimStart();
-  let doc = parseLean(source) ?? parseInert(source, 'application/xml');
-  if (hasError(doc) && PE_REFERENCE.test(source)) {
-    // WebKit refuses a reference to an external parameter entity it does not load (`%HTMLlat1;` in the
-    // DOCTYPE); Chromium and Firefox skip it, as a non-validating parser may. Skip it in every engine.
-    source = source.replace(INTERNAL_SUBSET, (_, open: string, subset: string, close: string) => open + subset.replace(/%[\w.:-]+;/g, '') + close);
-    doc = parseInert(source, 'application/xml');
-  }
-  if (hasError(doc) && source.includes('&')) {
-    // HTML entities become character references; a bare `&` (as in an unescaped query string) becomes `&amp;`.
-    const fixed = source.replace(/&(?:([a-z][a-z0-9]*);|(?!#(?:\d+|x[\da-f]+);))/gi, (entity, name?: string) => {
-      if (!name) return '&amp;';
-      if (XML_ENTITIES.has(name)) return entity;
-      // The HTML parser knows every named entity; its inert document only decodes this one.
-      const char = parseInert(`<!doctype html><body>${entity}`, 'text/html').body.textContent ?? '';
-      return char && char !== entity ? [...char].map((c) => `&#${c.codePointAt(0)};`).join('') : entity;
-    });
-    doc = parseInert(fixed, 'application/xml');
-  }
-  if (hasError(doc) || !doc.documentElement) {
-    throw formatError('the response is not well-formed XML', 'Open the src address in a browser: a feed must be valid RSS or Atom.');
-  }
+export function parseXml(text: string): Document | Promise<Document> {
+  const source = text.replace(/^\uFEFF/, '').trimStart();
+  const doc = parseLean(source) ?? parseInert(source, 'application/xml');
+  if (hasError(doc) || !doc.documentElement) return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
   return doc;
 }
 
