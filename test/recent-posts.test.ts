@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/recent-posts/define.js';
+import { parseFeed } from '../src/formats/feed.js';
 import type { Post } from '../src/model.js';
 import type { RecentPostsElement } from '../src/recent-posts/recent-posts.js';
 import { captureWarnings, hits, mock, mountSettled, settled, texts } from './helpers.js';
@@ -141,6 +142,20 @@ describe('<iigp-recent-posts> over RSS', () => {
     expect(Object.getOwnPropertyDescriptor(posts[0], 'excerpt')?.get, 'still not computed').to.be.a('function');
     expect(texts(target, '[part~="title"]')).to.deep.equal(texts(source, '[part~="title"]'));
     source.remove();
+  });
+
+  it('takes posts from every post parser as items without a copy', async () => {
+    const text = await (await fetch(mock(FEED))).text();
+    const { items } = await parseFeed({ text, contentType: 'application/rss+xml', url: location.href });
+    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts></iigp-recent-posts>`);
+    el.items = items;
+    await el.updateComplete;
+    expect(el.items![0]).to.equal(items[0]);
+    // A copy of the same post made by script is checked and copied as before.
+    el.items = [{ ...items[0] }];
+    await el.updateComplete;
+    expect(el.items![0]).to.not.equal(items[0]);
+    expect(el.items![0].title).to.equal(items[0].title);
   });
 
   it('makes one request for ten widgets on the same URL', async () => {

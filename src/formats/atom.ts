@@ -1,6 +1,6 @@
 import type { Image, Parsed, Post } from '../model.js';
 import { collapse, firstImage, htmlToText } from '../shared/text.js';
-import { safeUrl } from '../shared/url.js';
+import { markChecked, safeUrl } from '../shared/url.js';
 import { parseDate } from './dates.js';
 import { lazy } from './lazy.js';
 import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
@@ -99,7 +99,7 @@ export function parseAtom(doc: Document, documentUrl: string): Parsed<Post> {
     if (!post.image) lazy(post, 'image', firstImage, markupOf(content) || markupOf(summary), base);
     posts.push(post);
   }
-  return { items: posts, skipped };
+  return { items: markChecked(posts), skipped };
 }
 
 /** The image an entry names in its elements (a Media RSS thumbnail, an image enclosure). */

@@ -1,7 +1,7 @@
 import type { Parsed, Post } from '../model.js';
 import type { Body } from '../shared/loader.js';
 import { collapse, htmlToText } from '../shared/text.js';
-import { safeUrl } from '../shared/url.js';
+import { markChecked, safeUrl } from '../shared/url.js';
 import { parseIsoDate } from './dates.js';
 import { formatError, isObject, jsonOf, str } from './format-error.js';
 
@@ -38,5 +38,5 @@ export function parseJsonFeed(body: Body): Parsed<Post> {
       categories: Array.isArray(item.tags) ? item.tags.map(str).filter(Boolean) : [],
     });
   }
-  return { items: posts, skipped };
+  return { items: markChecked(posts), skipped };
 }

@@ -1,6 +1,6 @@
 import type { Image, Parsed, Post } from '../model.js';
 import { collapse, firstImage, htmlToText } from '../shared/text.js';
-import { safeUrl } from '../shared/url.js';
+import { markChecked, safeUrl } from '../shared/url.js';
 import { parseCommonDate } from './common-dates.js';
 import { lazy } from './lazy.js';
 import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
@@ -109,5 +109,5 @@ export function parseRss(doc: Document, documentUrl: string, readDate?: (text: s
     if (!post.image) lazy(post, 'image', firstImage, html, base);
     posts.push(post);
   }
-  return { items: posts, skipped };
+  return { items: markChecked(posts), skipped };
 }

@@ -1,7 +1,7 @@
 import type { Image, Parsed, Post } from '../model.js';
 import type { Body } from '../shared/loader.js';
 import { firstImage, htmlToText } from '../shared/text.js';
-import { safeUrl } from '../shared/url.js';
+import { markChecked, safeUrl } from '../shared/url.js';
 import { parseIsoDate } from './dates.js';
 import { formatError, isObject, jsonOf, str } from './format-error.js';
 
@@ -80,5 +80,5 @@ export function parseWpPosts(body: Body): Parsed<Post> {
       categories: categories(post),
     });
   }
-  return { items: posts, skipped };
+  return { items: markChecked(posts), skipped };
 }
