@@ -598,7 +598,10 @@ async function runLighthouse(lighthouse) {
     } finally {
       chrome.kill('SIGTERM');
       await new Promise((r) => (chrome.exitCode !== null ? r() : chrome.once('exit', r)));
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still write to the profile for a moment after it exits.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch {}
     }
   }
   return out;
