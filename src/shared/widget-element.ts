@@ -263,7 +263,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
         `iigp-widgets: <${this.localName}> skipped ${parsed.skipped} unreadable ${parsed.skipped === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`,
       );
     }
-    // Parsers check every URL: these items may come back as `items` (from iigp-load) without a copy.
+    // Parsers check every URL: items of any format may come back as `items` (from iigp-load) without a
+    // copy. The post parsers also mark their own, whose lazy excerpts a copy would compute, for other callers.
     this.loaded = markChecked(parsed.items as object[]) as T[];
     await this.updateComplete;
     this.emit('iigp-load', { items: this.shown });
