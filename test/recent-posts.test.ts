@@ -167,6 +167,30 @@ describe('<iigp-recent-posts> over RSS', () => {
     expect(await hits(url)).to.equal(1);
   });
 
+  it('starts and renders widgets one per task, so that many widgets never make one long task', async () => {
+    const url = mock(FEED);
+    const box = document.createElement('div');
+    box.innerHTML = `<iigp-recent-posts src="${url}"><p>Fallback</p></iigp-recent-posts>`.repeat(3);
+    document.body.append(box);
+    try {
+      const widgets = [...box.querySelectorAll('iigp-recent-posts')] as RecentPostsElement[];
+      // Connected but waiting for their turn: the fallback is still in place, and the state is already
+      // "loading" for the page's reserved-space CSS.
+      expect(widgets.map((w) => Boolean(w.shadowRoot))).to.deep.equal([false, false, false]);
+      expect(widgets.map((w) => w.getAttribute('state'))).to.deep.equal(['loading', 'loading', 'loading']);
+      await widgets[0].updateComplete;
+      expect(widgets.map((w) => Boolean(w.shadowRoot))).to.deep.equal([true, false, false]);
+      // One response, parsed once, then rendered one widget per task.
+      await oneEvent(box, 'iigp-load');
+      expect(widgets.map((w) => w.state)).to.deep.equal(['ready', 'loading', 'loading']);
+      for (const widget of widgets) await settled(widget);
+      expect(widgets.map((w) => w.state)).to.deep.equal(['ready', 'ready', 'ready']);
+      expect(await hits(url)).to.equal(1);
+    } finally {
+      box.remove();
+    }
+  });
+
   it('with loading="lazy" fetches nothing until the widget nears the viewport', async () => {
     const url = mock(FEED);
     const box = await fixture<HTMLElement>(

@@ -18,8 +18,8 @@ export function define(name: string, ctor: CustomElementConstructor): void {
   if (existing !== ctor && !page[WARNED]) {
     page[WARNED] = true;
     console.warn(
-      `iigp-widgets: <${name}> is already defined by another copy of the library; this copy is not used. ` +
-        'Load one script (dist/iigp-widgets.js or the per-widget file) per page to avoid downloading twice.',
+      `iigp-widgets: <${name}> is already defined by another copy of the library, which stays in use. ` +
+        'Load one script per page: dist/iigp-widgets.js or one widget file.',
     );
   }
 }

@@ -5,6 +5,7 @@ import { detectFormat } from '../formats/detect.js';
 import { formatError } from '../formats/format-error.js';
 import { LoadError, absoluteUrl, loadCached, remember, type Body } from './loader.js';
 import { baseStyles } from './styles.js';
+import { nextTurn } from './turns.js';
 import { checkedItems, markChecked } from './url.js';
 
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
@@ -152,6 +153,16 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   }
 
   override connectedCallback(): void {
+    if (!this.renderRoot) {
+      // First connection: the shadow root, the first render and the fetch wait for a turn of their own,
+      // so the widgets of a page do not add up to one long task when the script registers them. Until
+      // then the fallback content stays in place, and a widget with data to load is already
+      // state="loading" for the page's reserved-space CSS. Connected twice meanwhile: the later turn
+      // finds the render root made.
+      if (this.src) this.setAttribute('state', 'loading');
+      void nextTurn().then(() => this.isConnected && !this.renderRoot && super.connectedCallback());
+      return;
+    }
     super.connectedCallback();
     // Re-attached after being moved or removed: pick up where the aborted load left off.
     if (this.hasUpdated && !this.loaded && !this.failure && !this.controller) void this.load();
@@ -257,6 +268,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
 
   private async accept(body: Body, url: string, signal: AbortSignal): Promise<void> {
     const parsed = await this.parse(body);
+    // Widgets that share a feed render it one per task, not all in the task that parsed it.
+    await nextTurn();
     if (signal.aborted) return;
     if (parsed.skipped) {
       warnOnce(
