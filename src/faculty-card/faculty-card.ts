@@ -80,8 +80,8 @@ export class FacultyCardElement extends WidgetElement<Person> {
   protected declare broken?: string;
 
   protected override readonly formats = {
-    json: () => import('../formats/schema-person.js').then((m) => m.parseSchemaPersons),
-    wp: () => import('../formats/wp-pages.js').then((m) => m.parseWpPages),
+    json: () => import('../formats/schema-person.js'),
+    wp: () => import('../formats/wp-pages.js'),
   };
   protected override readonly noun = 'faculty profile';
   protected override defaultLimit = 1;

@@ -19,3 +19,6 @@ function readFeed(doc: Document, url: string): Parsed<Post> | Promise<Parsed<Pos
   if (root === 'rss' || root === 'rdf' || root === 'channel') return parseRss(doc, url);
   return import('./not-a-feed.js').then((refusal) => refusal.notAFeed(doc));
 }
+
+/** The parser a widget loads on demand: `import('…/feed.js')` gives it as `default`. */
+export default parseFeed;

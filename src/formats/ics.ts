@@ -152,3 +152,6 @@ export function parseIcs(body: Body): Parsed<Workshop> {
   // A VEVENT cut off before its END (a truncated download) is counted as skipped.
   return finish(events.map((props) => toWorkshop(props, calendarZone, body.url)), current ? 1 : 0);
 }
+
+/** The parser a widget loads on demand: `import('…/ics.js')` gives it as `default`. */
+export default parseIcs;

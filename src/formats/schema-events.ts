@@ -150,3 +150,6 @@ export function parseSchemaEvents(body: Body): Parsed<Workshop> {
   });
   return finish(candidates, skipped);
 }
+
+/** The parser a widget loads on demand: `import('…/schema-events.js')` gives it as `default`. */
+export default parseSchemaEvents;

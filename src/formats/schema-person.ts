@@ -38,3 +38,6 @@ export function parseSchemaPersons(body: Body): Parsed<Person> {
   if (!people.length && skipped) unreadable('Person', 'Each Person needs a "name".');
   return { items: people, skipped };
 }
+
+/** The parser a widget loads on demand: `import('…/schema-person.js')` gives it as `default`. */
+export default parseSchemaPersons;

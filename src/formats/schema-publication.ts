@@ -51,3 +51,6 @@ export function parsePublicationIssues(body: Body): Parsed<NewsletterIssue> {
   if (!issues.length && skipped) unreadable('PublicationIssue', 'Each PublicationIssue needs a "name" or a "url".');
   return { items: issues, skipped };
 }
+
+/** The parser a widget loads on demand: `import('…/schema-publication.js')` gives it as `default`. */
+export default parsePublicationIssues;

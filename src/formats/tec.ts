@@ -104,3 +104,6 @@ export function parseTecEvents(body: Body): Parsed<Workshop> {
   const { items, skipped } = parseWpPosts(body);
   return finish(items.map(fromPost), skipped);
 }
+
+/** The parser a widget loads on demand: `import('…/tec.js')` gives it as `default`. */
+export default parseTecEvents;

@@ -8,3 +8,6 @@ export async function parseWorkshopFeed(body: Body): Promise<Parsed<Workshop>> {
   const { items, skipped } = await parseFeed(body);
   return finish(items.map(fromPost), skipped);
 }
+
+/** The parser a widget loads on demand: `import('…/workshop-feed.js')` gives it as `default`. */
+export default parseWorkshopFeed;

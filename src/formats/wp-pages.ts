@@ -47,3 +47,6 @@ export function parseWpPages(body: Body): Parsed<Person> {
   if (!people.length && skipped) unreadable('page', 'Each page needs a title.');
   return { items: people, skipped };
 }
+
+/** The parser a widget loads on demand: `import('…/wp-pages.js')` gives it as `default`. */
+export default parseWpPages;

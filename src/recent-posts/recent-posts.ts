@@ -77,9 +77,9 @@ export class RecentPostsElement extends WidgetElement<Post> {
   declare readMore?: string;
 
   protected override readonly formats = {
-    rss: () => import('../formats/feed.js').then((m) => m.parseFeed),
-    wp: () => import('../formats/wp.js').then((m) => m.parseWpPosts),
-    json: () => import('../formats/json-feed.js').then((m) => m.parseJsonFeed),
+    rss: () => import('../formats/feed.js'),
+    wp: () => import('../formats/wp.js'),
+    json: () => import('../formats/json-feed.js'),
   };
   protected override readonly noun = 'posts';
   protected override defaultLimit = 5;

@@ -138,10 +138,6 @@ function start(url: string, timeout: number): Request {
   return request;
 }
 
-function abortError(): DOMException {
-  return new DOMException('aborted', 'AbortError');
-}
-
 /**
  * Fetches `url` once per page. Each caller passes its own signal; the underlying request is only
  * abandoned when every caller has gone, so a widget leaving the page never cancels another's data.
@@ -163,7 +159,7 @@ export function fetchShared(url: string, options: { timeout: number; signal: Abo
         shared.controller.abort();
         if (requests.get(url) === shared) requests.delete(url);
       }
-      reject(abortError());
+      reject(new DOMException('aborted', 'AbortError'));
     };
     signal.addEventListener('abort', onAbort);
     // After an abort this caller has been released and answered already.

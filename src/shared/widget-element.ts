@@ -11,10 +11,11 @@ import { checkedItems, markChecked } from './url.js';
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
 export type Parser<T> = (body: Body) => Parsed<T> | Promise<Parsed<T>>;
 /**
- * Parsers by `format` name, each loaded on demand: a page downloads only the parser its data needs,
- * and starts that download alongside the data request, so it costs no extra round trip.
+ * Format modules by `format` name, each loaded on demand (its `default` export is the parser): a page
+ * downloads only the parser its data needs, and starts that download alongside the data request, so
+ * it costs no extra round trip.
  */
-export type Formats<T> = Record<string, () => Promise<Parser<T>>>;
+export type Formats<T> = Record<string, () => Promise<{ default: Parser<T> }>>;
 
 const warned = new Set<string>();
 const parsedBodies = new WeakMap<Body, Map<Parser<unknown>, Promise<Parsed<unknown>>>>();
@@ -82,7 +83,6 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     loading: {},
     items: { attribute: false },
     state: { reflect: true },
-    timeout: { attribute: false },
     loaded: { state: true },
     failure: { state: true },
     stale: { state: true },
@@ -129,7 +129,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
 
   private controller?: AbortController;
   private observer?: IntersectionObserver;
-  private visible = false;
+  private declare visible?: boolean;
 
   /** Items that need no fetch (attributes, wrapped markup). */
   protected localItems(): T[] | undefined {
@@ -242,7 +242,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     }
   }
 
-  private parserFor(name: string): (() => Promise<Parser<T>>) | undefined {
+  private parserFor(name: string): Formats<T>[string] | undefined {
     return Object.hasOwn(this.formats, name) ? this.formats[name] : undefined;
   }
 
@@ -256,7 +256,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
         `Point src at ${reads} data (WordPress: /feed/ or /wp-json/…).`,
       );
     }
-    const parser = await load().catch(() => {
+    const { default: parser } = await load().catch(() => {
       throw new LoadError(`its ${name} parser did not load`, 'network', 'Serve the whole dist/ folder.');
     });
     // Every widget on one URL gets the same Body: parse it once per parser, not once per widget.

@@ -91,10 +91,10 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
   declare now?: Date | string | number;
 
   protected override readonly formats = {
-    json: () => import('../formats/schema-events.js').then((m) => m.parseSchemaEvents),
-    ics: () => import('../formats/ics.js').then((m) => m.parseIcs),
-    wp: () => import('../formats/tec.js').then((m) => m.parseTecEvents),
-    rss: () => import('../formats/workshop-feed.js').then((m) => m.parseWorkshopFeed),
+    json: () => import('../formats/schema-events.js'),
+    ics: () => import('../formats/ics.js'),
+    wp: () => import('../formats/tec.js'),
+    rss: () => import('../formats/workshop-feed.js'),
   };
   protected override readonly noun = 'workshops';
   protected override defaultLimit = 10;
