@@ -85,3 +85,26 @@ test('each file a page loads stands alone: no static imports, and every on-deman
   const unused = chunks.filter((f) => !loaded.has(join(dist, 'chunks', f)));
   assert.deepEqual(unused, [], 'every file in dist/chunks/ is loaded by something');
 });
+
+test('each file a page loads starts with the compile hint, and its source map still points at the source', async () => {
+  const { TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping');
+  const dist = join(root, 'dist');
+  const files = [
+    ...readdirSync(dist).filter((f) => f.endsWith('.js')),
+    ...readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`),
+  ];
+  for (const file of files) {
+    const code = readFileSync(join(dist, file), 'utf8');
+    assert.ok(code.startsWith('//# allFunctionsCalledOnLoad\n'), `${file} starts with the compile hint`);
+  }
+  // A string that stands once in the source: the map must lead back to its line in define.ts.
+  const code = readFileSync(join(dist, 'recent-posts.js'), 'utf8');
+  const map = new TraceMap(readFileSync(join(dist, 'recent-posts.js.map'), 'utf8'));
+  const lines = code.split('\n');
+  const line = lines.findIndex((l) => l.includes('`iigp-recent-posts`'));
+  assert.ok(line > 0, 'the element name is in the built file');
+  const position = originalPositionFor(map, { line: line + 1, column: lines[line].indexOf('`iigp-recent-posts`') });
+  assert.match(position.source ?? '', /src\/recent-posts\/define\.ts$/);
+  const source = readFileSync(join(root, 'src/recent-posts/define.ts'), 'utf8').split('\n');
+  assert.match(source[position.line - 1], /define\('iigp-recent-posts'/);
+});
