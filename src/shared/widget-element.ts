@@ -120,7 +120,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   /** @internal The items shown are a saved copy because the network failed. */
   protected stale = false;
 
-  /** Parsers by `format` name. */
+  /** Format modules by `format` name, loaded on demand. */
   protected abstract readonly formats: Formats<T>;
   /** What the items are called in messages, plural: "posts". */
   protected abstract readonly noun: string;
