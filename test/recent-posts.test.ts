@@ -168,24 +168,63 @@ describe('<iigp-recent-posts> over RSS', () => {
   });
 
   it('starts and renders widgets one per task, so that many widgets never make one long task', async () => {
+    await new Promise((done) => setTimeout(done)); // A task no widget has used yet.
     const url = mock(FEED);
     const box = document.createElement('div');
     box.innerHTML = `<iigp-recent-posts src="${url}"><p>Fallback</p></iigp-recent-posts>`.repeat(3);
     document.body.append(box);
     try {
       const widgets = [...box.querySelectorAll('iigp-recent-posts')] as RecentPostsElement[];
-      // Connected but waiting for their turn: the fallback is still in place, and the state is already
-      // "loading" for the page's reserved-space CSS.
-      expect(widgets.map((w) => Boolean(w.shadowRoot))).to.deep.equal([false, false, false]);
-      expect(widgets.map((w) => w.getAttribute('state'))).to.deep.equal(['loading', 'loading', 'loading']);
-      await widgets[0].updateComplete;
+      // The first starts at once; the others wait for a task each, with their fallback still in place
+      // and already state="loading" for the page's reserved-space CSS.
       expect(widgets.map((w) => Boolean(w.shadowRoot))).to.deep.equal([true, false, false]);
-      // One response, parsed once, then rendered one widget per task.
+      expect(widgets.map((w) => w.getAttribute('state'))).to.deep.equal([null, 'loading', 'loading']);
+      await widgets[1].updateComplete;
+      expect(widgets.map((w) => Boolean(w.shadowRoot))).to.deep.equal([true, true, false]);
+      // One response, parsed once: the first widget renders it at once, the others one per task.
       await oneEvent(box, 'iigp-load');
       expect(widgets.map((w) => w.state)).to.deep.equal(['ready', 'loading', 'loading']);
       for (const widget of widgets) await settled(widget);
       expect(widgets.map((w) => w.state)).to.deep.equal(['ready', 'ready', 'ready']);
       expect(await hits(url)).to.equal(1);
+    } finally {
+      box.remove();
+    }
+  });
+
+  it('renders a widget inserted by a script in the same task, like any element', async () => {
+    await new Promise((done) => setTimeout(done));
+    const el = document.createElement('iigp-recent-posts') as RecentPostsElement;
+    el.items = [{ title: 'Inserted', url: 'https://example.org/inserted' }] as Post[];
+    let nextTask = false;
+    setTimeout(() => (nextTask = true));
+    document.body.append(el);
+    try {
+      expect(el.shadowRoot, 'connected at once').to.not.equal(null);
+      await el.updateComplete;
+      expect(nextTask, 'rendered before any other task ran').to.equal(false);
+      expect(texts(el, '[part~="title"]')).to.deep.equal(['Inserted']);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('starts the widgets already on the page one per task when the elements are registered', async () => {
+    const { define } = await import('../src/shared/define.js');
+    const { RecentPostsElement } = await import('../src/recent-posts/recent-posts.js');
+    const name = `iigp-recent-posts-${Math.random().toString(36).slice(2, 8)}`;
+    const box = document.createElement('div');
+    box.innerHTML = `<${name}><p>Fallback</p></${name}>`.repeat(2);
+    document.body.append(box);
+    try {
+      define(name, class extends RecentPostsElement {});
+      const widgets = [...box.children] as RecentPostsElement[];
+      // Registering took this task: no widget starts in it, so the script's own task stays short.
+      expect(widgets.map((w) => Boolean(w.shadowRoot))).to.deep.equal([false, false]);
+      await widgets[0].updateComplete;
+      expect(widgets.map((w) => Boolean(w.shadowRoot))).to.deep.equal([true, false]);
+      await widgets[1].updateComplete;
+      expect(widgets.map((w) => w.state)).to.deep.equal(['empty', 'empty']);
     } finally {
       box.remove();
     }

@@ -1,6 +1,6 @@
-// Shared by every copy of the library on the page: a second copy warns once, whatever it registers.
-const WARNED = Symbol.for('iigp-widgets.duplicate-warned.v1');
-const page = globalThis as unknown as Record<symbol, boolean | undefined>;
+import { pageState } from './page-state.js';
+import { takeTurn } from './turns.js';
+
 
 /**
  * Registers `ctor` under `name` unless the name is taken. Loading a widget file twice, or two versions
@@ -12,11 +12,15 @@ export function define(name: string, ctor: CustomElementConstructor): void {
   if (!registry) return;
   const existing = registry.get(name);
   if (!existing) {
+    // define() upgrades the elements already on the page: with this task's turn taken (it evaluated
+    // the script), each of them starts in a task of its own.
+    takeTurn();
     registry.define(name, ctor);
     return;
   }
-  if (existing !== ctor && !page[WARNED]) {
-    page[WARNED] = true;
+  // Shared by every copy of the library on the page: a second copy warns once, whatever it registers.
+  if (existing !== ctor && !pageState.warned) {
+    pageState.warned = true;
     console.warn(
       `iigp-widgets: <${name}> is already defined by another copy of the library, which stays in use. ` +
         'Load one script per page: dist/iigp-widgets.js or one widget file.',

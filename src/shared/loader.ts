@@ -5,6 +5,7 @@
  */
 
 import { LoadError } from './load-error.js';
+import { pageState } from './page-state.js';
 
 export { LoadError, type LoadErrorKind } from './load-error.js';
 
@@ -31,10 +32,8 @@ interface Request {
   body?: Body;
 }
 
-// Shared through the global object so that two copies of the library on one page still make one request.
-const registry = globalThis as unknown as Record<symbol, Map<string, Request> | undefined>;
-const KEY = Symbol.for('iigp-widgets.requests.v1');
-const requests: Map<string, Request> = (registry[KEY] ??= new Map());
+// Shared with other copies of the library on the page, so that they still make one request per URL.
+const requests = (pageState.requests ??= new Map()) as Map<string, Request>;
 
 /** Resolves `src` against the page, as `<img src>` does; a `src` that is no URL is a LoadError. */
 export function absoluteUrl(src: string): string {

@@ -3,17 +3,16 @@
  * whose documents are inert (no script runs, nothing loads), so that feeds can be read on pages that
  * enforce `require-trusted-types-for 'script'`. Nothing it returns is ever inserted into a page.
  */
+import { pageState } from './page-state.js';
+
 interface Policy {
   createHTML(input: string): string;
 }
 
-const KEY = Symbol.for('iigp-widgets.policy.v1');
-const global = globalThis as unknown as Record<symbol, Policy | undefined> & {
-  trustedTypes?: { createPolicy(name: string, rules: Policy): Policy };
-};
+const global = globalThis as unknown as { trustedTypes?: { createPolicy(name: string, rules: Policy): Policy } };
 
 export function policy(): Policy {
-  let created = global[KEY];
+  let created = pageState.policy as Policy | undefined;
   if (!created) {
     try {
       created = global.trustedTypes?.createPolicy('iigp', { createHTML: (input) => input });
@@ -21,7 +20,7 @@ export function policy(): Policy {
       // The page's CSP does not allow the `iigp` policy: parsing will report a clear error instead.
     }
     created ??= { createHTML: (input) => input };
-    global[KEY] = created;
+    pageState.policy = created;
   }
   return created;
 }

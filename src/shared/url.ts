@@ -1,3 +1,5 @@
+import { pageState } from './page-state.js';
+
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
@@ -32,10 +34,9 @@ function dropUnsafe(value: unknown): void {
   }
 }
 
-// Items a parser made, whose URLs it checked: shared through the global object, since each parser file
-// carries its own copy of this module.
-const page = globalThis as unknown as Record<symbol, WeakSet<object> | undefined>;
-const parsed: WeakSet<object> = (page[Symbol.for('iigp-widgets.checked-items.v1')] ??= new WeakSet());
+// Items a parser made, whose URLs it checked: shared on the page, since each parser file carries its own
+// copy of this module.
+const parsed = (pageState.checked ??= new WeakSet());
 
 /** Notes items whose every URL a parser checked, so that setting them as `items` needs no copy. */
 export function markChecked<T extends object>(items: T[]): T[] {

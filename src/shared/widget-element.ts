@@ -153,14 +153,14 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   }
 
   override connectedCallback(): void {
-    if (!this.renderRoot) {
-      // First connection: the shadow root, the first render and the fetch wait for a turn of their own,
-      // so the widgets of a page do not add up to one long task when the script registers them. Until
-      // then the fallback content stays in place, and a widget with data to load is already
-      // state="loading" for the page's reserved-space CSS. Connected twice meanwhile: the later turn
-      // finds the render root made.
+    const wait = this.renderRoot ? undefined : nextTurn();
+    if (wait) {
+      // First connection in a task another widget has used (or the one that registered the elements):
+      // the shadow root, the first render and the fetch wait for a turn of their own. Until then the
+      // fallback content stays in place, and a widget with data to load is already state="loading" for
+      // the page's reserved-space CSS. Connected twice meanwhile: the later turn finds the root made.
       if (this.src) this.setAttribute('state', 'loading');
-      void nextTurn().then(() => this.isConnected && !this.renderRoot && super.connectedCallback());
+      void wait.then(() => this.isConnected && !this.renderRoot && super.connectedCallback());
       return;
     }
     super.connectedCallback();
@@ -268,7 +268,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
 
   private async accept(body: Body, url: string, signal: AbortSignal): Promise<void> {
     const parsed = await this.parse(body);
-    // Widgets that share a feed render it one per task, not all in the task that parsed it.
+    // Widgets that share a feed render it one per task: the first at once, the others after it.
     await nextTurn();
     if (signal.aborted) return;
     if (parsed.skipped) {

@@ -107,7 +107,7 @@ const SOURCES = {
 } as const;
 const NAMES = Object.keys(SOURCES) as (keyof typeof SOURCES)[];
 
-const requestMap = () => (globalThis as unknown as Record<symbol, Map<string, unknown>>)[Symbol.for('iigp-widgets.requests.v1')];
+const requestMap = () => (globalThis as unknown as Record<symbol, { requests: Map<string, unknown> }>)[Symbol.for('iigp-widgets.v1')].requests;
 const quiet = () => new Promise((done) => setTimeout(done, 300));
 
 describe('memory', function () {
