@@ -1,7 +1,6 @@
 import { pageState } from './page-state.js';
 import { takeTurn } from './turns.js';
 
-
 /**
  * Registers `ctor` under `name` unless the name is taken. Loading a widget file twice, or two versions
  * of the library on one page, must never throw: the first definition wins and a different one gets a
