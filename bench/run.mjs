@@ -594,7 +594,6 @@ async function runLighthouse(lighthouse) {
         lcp: num('largest-contentful-paint'),
         longTasks: longTasks.length,
         // CPU time of the library's scripts (Lighthouse's "JavaScript execution time" audit).
-        // Lighthouse lists a script there from 50 ms on: 0 means under 50 ms each.
         distCpu: (audits['bootup-time']?.details?.items ?? [])
           .filter((t) => /\/dist\//.test(t.url ?? ''))
           .reduce((n, t) => n + (t.total ?? 0), 0),

@@ -20,5 +20,4 @@ function readFeed(doc: Document, url: string): Parsed<Post> | Promise<Parsed<Pos
   return import('./not-a-feed.js').then((refusal) => refusal.notAFeed(doc));
 }
 
-/** The parser a widget loads on demand: `import('…/feed.js')` gives it as `default`. */
 export default parseFeed;

@@ -153,5 +153,4 @@ export function parseIcs(body: Body): Parsed<Workshop> {
   return finish(events.map((props) => toWorkshop(props, calendarZone, body.url)), current ? 1 : 0);
 }
 
-/** The parser a widget loads on demand: `import('…/ics.js')` gives it as `default`. */
 export default parseIcs;

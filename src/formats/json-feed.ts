@@ -41,5 +41,4 @@ export function parseJsonFeed(body: Body): Parsed<Post> {
   return { items: markChecked(posts), skipped };
 }
 
-/** The parser a widget loads on demand: `import('…/json-feed.js')` gives it as `default`. */
 export default parseJsonFeed;

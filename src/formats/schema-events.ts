@@ -151,5 +151,4 @@ export function parseSchemaEvents(body: Body): Parsed<Workshop> {
   return finish(candidates, skipped);
 }
 
-/** The parser a widget loads on demand: `import('…/schema-events.js')` gives it as `default`. */
 export default parseSchemaEvents;

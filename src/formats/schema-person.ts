@@ -39,5 +39,4 @@ export function parseSchemaPersons(body: Body): Parsed<Person> {
   return { items: people, skipped };
 }
 
-/** The parser a widget loads on demand: `import('…/schema-person.js')` gives it as `default`. */
 export default parseSchemaPersons;

@@ -52,5 +52,4 @@ export function parsePublicationIssues(body: Body): Parsed<NewsletterIssue> {
   return { items: issues, skipped };
 }
 
-/** The parser a widget loads on demand: `import('…/schema-publication.js')` gives it as `default`. */
 export default parsePublicationIssues;

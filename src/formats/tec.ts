@@ -105,5 +105,4 @@ export function parseTecEvents(body: Body): Parsed<Workshop> {
   return finish(items.map(fromPost), skipped);
 }
 
-/** The parser a widget loads on demand: `import('…/tec.js')` gives it as `default`. */
 export default parseTecEvents;

@@ -9,5 +9,4 @@ export async function parseWorkshopFeed(body: Body): Promise<Parsed<Workshop>> {
   return finish(items.map(fromPost), skipped);
 }
 
-/** The parser a widget loads on demand: `import('…/workshop-feed.js')` gives it as `default`. */
 export default parseWorkshopFeed;

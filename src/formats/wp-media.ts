@@ -32,5 +32,4 @@ export function parseWpMedia(body: Body): Parsed<NewsletterIssue> {
   return { items: issues, skipped };
 }
 
-/** The parser a widget loads on demand: `import('…/wp-media.js')` gives it as `default`. */
 export default parseWpMedia;

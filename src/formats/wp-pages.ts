@@ -48,5 +48,4 @@ export function parseWpPages(body: Body): Parsed<Person> {
   return { items: people, skipped };
 }
 
-/** The parser a widget loads on demand: `import('…/wp-pages.js')` gives it as `default`. */
 export default parseWpPages;

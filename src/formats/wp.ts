@@ -83,5 +83,4 @@ export function parseWpPosts(body: Body): Parsed<Post> {
   return { items: markChecked(posts), skipped };
 }
 
-/** The parser a widget loads on demand: `import('…/wp.js')` gives it as `default`. */
 export default parseWpPosts;
