@@ -1,6 +1,6 @@
-import type { Parsed, Post, Presenter, Workshop } from '../model.js';
-import { collapse } from '../shared/text.js';
-import { str } from './format-error.js';
+import type { Parsed, Post, Presenter, Workshop } from './model.js';
+import { collapse } from './shared/text.js';
+import { str } from './formats/json/json.js';
 
 /**
  * Keeps the workshops a source could read and whose times make sense (a start; an end, when given,

@@ -28,8 +28,8 @@
  *   and resolved against `http.url` (else the URL upstream served the file from).
  */
 import { expect } from '@open-wc/testing';
-import { parseDate } from '../src/formats/dates.js';
-import { parseFeed } from '../src/formats/feed.js';
+import { parseDate } from '../src/formats/dates/dates.js';
+import { parseFeed } from '../src/formats/xml/feed.js';
 import type { Post } from '../src/model.js';
 import { LoadError, decodeBody } from '../src/shared/loader.js';
 import { collapse, htmlToText } from '../src/shared/text.js';

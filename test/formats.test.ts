@@ -4,15 +4,15 @@
  * gets wrong most often (xml:base, Atom text constructs, images, authors, guids, RDF).
  */
 import { expect } from '@open-wc/testing';
-import { parseDate } from '../src/formats/dates.js';
+import { parseDate } from '../src/formats/dates/dates.js';
 import { detectFormat } from '../src/formats/detect.js';
-import { parseFeed } from '../src/formats/feed.js';
-import { lazy } from '../src/formats/lazy.js';
-import { parseJsonFeed } from '../src/formats/json-feed.js';
-import { authorName } from '../src/formats/rss.js';
-import { parseWorkshopFeed } from '../src/formats/workshop-feed.js';
-import { parseWpPosts } from '../src/formats/wp.js';
-import { parseXml } from '../src/formats/xml.js';
+import { parseFeed } from '../src/formats/xml/feed.js';
+import { lazy } from '../src/shared/lazy.js';
+import { parseJsonFeed } from '../src/formats/json/json-feed.js';
+import { authorName } from '../src/formats/xml/rss.js';
+import { parseWorkshopFeed } from '../src/formats/xml/workshop-feed.js';
+import { parseWpPosts } from '../src/formats/wordpress/wp.js';
+import { parseXml } from '../src/formats/xml/xml.js';
 import type { Parsed, Post } from '../src/model.js';
 import { LoadError, type Body } from '../src/shared/loader.js';
 import { htmlToText } from '../src/shared/text.js';
@@ -623,7 +623,7 @@ describe('lazy fields', () => {
 });
 
 describe('parts of the RSS reader loaded on demand', () => {
-  const FEED_MODULE = new URL('../src/formats/feed.ts', import.meta.url).href;
+  const FEED_MODULE = new URL('../src/formats/xml/feed.ts', import.meta.url).href;
 
   /**
    * The feed reader in an iframe, a page with a module map of its own, so that a test sees which source
@@ -634,11 +634,11 @@ describe('parts of the RSS reader loaded on demand', () => {
     document.body.append(frame);
     const win = frame.contentWindow as Window & typeof globalThis;
     // An indirect eval runs in the iframe's realm, so its import() loads the modules afresh.
-    const module = (await win.eval(`import(${JSON.stringify(FEED_MODULE)})`)) as typeof import('../src/formats/feed.js');
+    const module = (await win.eval(`import(${JSON.stringify(FEED_MODULE)})`)) as typeof import('../src/formats/xml/feed.js');
     return {
       parseFeed: module.parseFeed,
       isPromise: (value: unknown) => value instanceof win.Promise,
-      loaded: () => win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.replace('/src/formats/', '')),
+      loaded: () => win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.split('/').pop()),
       remove: () => frame.remove(),
     };
   }

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/recent-posts/define.js';
-import { parseFeed } from '../src/formats/feed.js';
+import { parseFeed } from '../src/formats/xml/feed.js';
 import type { Post } from '../src/model.js';
 import type { RecentPostsElement } from '../src/recent-posts/recent-posts.js';
 import { captureWarnings, hits, mock, mountSettled, settled, texts } from './helpers.js';

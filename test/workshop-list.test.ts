@@ -2,10 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import '../src/workshop-list/define.js';
 import type { Workshop } from '../src/model.js';
-import { parseIcs } from '../src/formats/ics.js';
-import { fold, toIcs } from '../src/formats/ics-write.js';
-import { parseTecEvents } from '../src/formats/tec.js';
-import { normalizeZone, zonedTime } from '../src/formats/zone.js';
+import { parseIcs } from '../src/formats/ical/ics.js';
+import { fold, toIcs } from '../src/workshop-list/ics-write.js';
+import { parseTecEvents } from '../src/formats/wordpress/tec.js';
+import { normalizeZone, zonedTime } from '../src/formats/dates/zone.js';
 import type { WorkshopListElement } from '../src/workshop-list/workshop-list.js';
 import { captureWarnings, echo, mock, settled, texts } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Person } from '../model.js';
-import { slugify, splitCredentials } from '../formats/person-name.js';
+import { slugify, splitCredentials } from '../person-name.js';
 import { onUnlessFalse } from '../shared/attributes.js';
 import { safeUrl } from '../shared/url.js';
 import { WidgetElement } from '../shared/widget-element.js';
@@ -80,8 +80,8 @@ export class FacultyCardElement extends WidgetElement<Person> {
   protected declare broken?: string;
 
   protected override readonly formats = {
-    json: () => import('../formats/schema-person.js'),
-    wp: () => import('../formats/wp-pages.js'),
+    json: () => import('../formats/schema/schema-person.js'),
+    wp: () => import('../formats/wordpress/wp-pages.js'),
   };
   protected override readonly noun = 'faculty profile';
   protected override defaultLimit = 1;

@@ -1,5 +1,5 @@
 import type { Body } from '../shared/loader.js';
-import { isObject, jsonOf } from './format-error.js';
+import { isObject, jsonOf } from './json/json.js';
 
 /** What a body looks like: the `format` names of DESIGN.md, plus `html` for a web page. */
 export type DetectedFormat = 'rss' | 'json' | 'wp' | 'ics' | 'html' | 'unknown';

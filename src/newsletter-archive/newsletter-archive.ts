@@ -65,8 +65,8 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   protected query = '';
 
   protected override readonly formats = {
-    json: () => Promise.all([import('../formats/schema-publication.js'), loadArrange()]).then(([m]) => m),
-    wp: () => Promise.all([import('../formats/wp-media.js'), loadArrange()]).then(([m]) => m),
+    json: () => Promise.all([import('../formats/schema/schema-publication.js'), loadArrange()]).then(([m]) => m),
+    wp: () => Promise.all([import('../formats/wordpress/wp-media.js'), loadArrange()]).then(([m]) => m),
   };
   protected override readonly noun = 'newsletters';
 

@@ -77,9 +77,9 @@ export class RecentPostsElement extends WidgetElement<Post> {
   declare readMore?: string;
 
   protected override readonly formats = {
-    rss: () => import('../formats/feed.js'),
-    wp: () => import('../formats/wp.js'),
-    json: () => import('../formats/json-feed.js'),
+    rss: () => import('../formats/xml/feed.js'),
+    wp: () => import('../formats/wordpress/wp.js'),
+    json: () => import('../formats/json/json-feed.js'),
   };
   protected override readonly noun = 'posts';
   protected override defaultLimit = 5;

@@ -30,7 +30,7 @@ function googleUrl(w: Workshop, start: Date, end: Date, place: string): string {
 
 /** Downloads the workshop's .ics; the writer is loaded on the first click. */
 async function addToCalendar(w: Workshop): Promise<void> {
-  (await import('../formats/ics-write.js')).downloadIcs(w);
+  (await import('./ics-write.js')).downloadIcs(w);
 }
 
 /**
@@ -91,10 +91,10 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
   declare now?: Date | string | number;
 
   protected override readonly formats = {
-    json: () => import('../formats/schema-events.js'),
-    ics: () => import('../formats/ics.js'),
-    wp: () => import('../formats/tec.js'),
-    rss: () => import('../formats/workshop-feed.js'),
+    json: () => import('../formats/schema/schema-events.js'),
+    ics: () => import('../formats/ical/ics.js'),
+    wp: () => import('../formats/wordpress/tec.js'),
+    rss: () => import('../formats/xml/workshop-feed.js'),
   };
   protected override readonly noun = 'workshops';
   protected override defaultLimit = 10;

@@ -471,7 +471,7 @@ describe("read back by the widgets' own parsers (src/formats, bundled with esbui
     const { build } = await import('esbuild');
     const result = await build({
       stdin: {
-        contents: "export { parseJsonFeed } from './src/formats/json-feed.ts'; export { parseSchemaEvents } from './src/formats/schema-events.ts';",
+        contents: "export { parseJsonFeed } from './src/formats/json/json-feed.ts'; export { parseSchemaEvents } from './src/formats/schema/schema-events.ts';",
         resolveDir: ROOT,
         loader: 'ts',
       },

@@ -2,7 +2,7 @@
  * Builders of hostile data in every wire format the widgets read: each puts one payload per entry into
  * every text slot (`text` mode, with good links) or every URL and date slot (`url` mode, with plain text).
  */
-import { escapeText } from '../../src/formats/ics-write.js';
+import { escapeText } from '../../src/workshop-list/ics-write.js';
 
 export type Mode = 'text' | 'url';
 

@@ -1,10 +1,10 @@
-import type { AttendanceMode, Parsed, Workshop } from '../model.js';
-import type { Body } from '../shared/loader.js';
-import { collapse } from '../shared/text.js';
-import { safeUrl } from '../shared/url.js';
-import { formatError } from './format-error.js';
-import { finish, fromDescription } from './workshop.js';
-import { midnight, normalizeZone, zonedTime } from './zone.js';
+import type { AttendanceMode, Parsed, Workshop } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
+import { collapse } from '../../shared/text.js';
+import { safeUrl } from '../../shared/url.js';
+import { formatError } from '../json/json.js';
+import { finish, fromDescription } from '../../workshop.js';
+import { midnight, normalizeZone, zonedTime } from '../dates/zone.js';
 
 /** One content line: `NAME;PARAM=value:VALUE`, parameters by upper-case name. */
 interface Line {

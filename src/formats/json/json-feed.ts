@@ -1,9 +1,9 @@
-import type { Parsed, Post } from '../model.js';
-import type { Body } from '../shared/loader.js';
-import { collapse, htmlToText } from '../shared/text.js';
-import { markChecked, safeUrl } from '../shared/url.js';
-import { parseIsoDate } from './dates.js';
-import { formatError, isObject, jsonOf, str } from './format-error.js';
+import type { Parsed, Post } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
+import { collapse, htmlToText } from '../../shared/text.js';
+import { markChecked, safeUrl } from '../../shared/url.js';
+import { parseIsoDate } from '../dates/dates.js';
+import { formatError, isObject, jsonOf, str } from './json.js';
 
 /** `format="json"` for posts: JSON Feed 1.1 (and 1.0). Strings are shown literally, as text. */
 export function parseJsonFeed(body: Body): Parsed<Post> {

@@ -1,4 +1,4 @@
-import { LoadError } from '../shared/load-error.js';
+import { LoadError } from '../../shared/load-error.js';
 
 /** The body arrived but is not the format it should be; `hint` says what to point `src` at instead. */
 export function formatError(message: string, hint: string): LoadError {

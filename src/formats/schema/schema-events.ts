@@ -1,11 +1,11 @@
-import type { AttendanceMode, Parsed, Place, Presenter, Workshop, WorkshopStatus } from '../model.js';
-import type { Body } from '../shared/loader.js';
-import { collapse } from '../shared/text.js';
-import { safeUrl } from '../shared/url.js';
-import { parseIsoDate } from './dates.js';
-import { formatError, isObject, jsonOf, str } from './format-error.js';
-import { finish, fromDescription, priceText } from './workshop.js';
-import { midnight, normalizeZone, zonedTime } from './zone.js';
+import type { AttendanceMode, Parsed, Place, Presenter, Workshop, WorkshopStatus } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
+import { collapse } from '../../shared/text.js';
+import { safeUrl } from '../../shared/url.js';
+import { parseIsoDate } from '../dates/dates.js';
+import { formatError, isObject, jsonOf, str } from '../json/json.js';
+import { finish, fromDescription, priceText } from '../../workshop.js';
+import { midnight, normalizeZone, zonedTime } from '../dates/zone.js';
 
 type Node = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
-import type { Parsed, Person } from '../model.js';
-import type { Body } from '../shared/loader.js';
-import { safeUrl } from '../shared/url.js';
-import { isObject } from './format-error.js';
-import { slugify, splitCredentials } from './person-name.js';
-import { splitNameAndCredentials } from './person-title.js';
+import type { Parsed, Person } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
+import { safeUrl } from '../../shared/url.js';
+import { isObject } from '../json/json.js';
+import { slugify, splitCredentials } from '../../person-name.js';
+import { splitNameAndCredentials } from '../../person-title.js';
 import { schemaImage, schemaNodes, schemaText, unreadable } from './schema-nodes.js';
 
 /** The last path segment of a profile URL ("/faculty/natan-harpaz/" gives "natan-harpaz"). */

@@ -1,8 +1,8 @@
-import type { NewsletterIssue, Parsed } from '../model.js';
-import type { Body } from '../shared/loader.js';
-import { safeUrl } from '../shared/url.js';
-import { parseIsoDate } from './dates.js';
-import { isObject, str } from './format-error.js';
+import type { NewsletterIssue, Parsed } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
+import { safeUrl } from '../../shared/url.js';
+import { parseIsoDate } from '../dates/dates.js';
+import { isObject, str } from '../json/json.js';
 import { schemaNodes, schemaText, unreadable } from './schema-nodes.js';
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };

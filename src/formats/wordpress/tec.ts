@@ -1,11 +1,11 @@
-import type { Parsed, Workshop } from '../model.js';
-import type { Body } from '../shared/loader.js';
-import { htmlToText } from '../shared/text.js';
-import { safeUrl } from '../shared/url.js';
-import { isObject, jsonOf, str } from './format-error.js';
+import type { Parsed, Workshop } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
+import { htmlToText } from '../../shared/text.js';
+import { safeUrl } from '../../shared/url.js';
+import { isObject, jsonOf, str } from '../json/json.js';
 import { parseWpPosts, wpDate } from './wp.js';
-import { finish, fromDescription, fromPost, priceText } from './workshop.js';
-import { midnight, normalizeZone, zonedTime } from './zone.js';
+import { finish, fromDescription, fromPost, priceText } from '../../workshop.js';
+import { midnight, normalizeZone, zonedTime } from '../dates/zone.js';
 
 type Node = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
-import type { NewsletterIssue, Parsed } from '../model.js';
-import type { Body } from '../shared/loader.js';
-import { safeUrl } from '../shared/url.js';
-import { isObject, str } from './format-error.js';
+import type { NewsletterIssue, Parsed } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
+import { safeUrl } from '../../shared/url.js';
+import { isObject, str } from '../json/json.js';
 import { rendered, wpArray, wpDate } from './wp.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { Image, Parsed, Person } from '../model.js';
-import type { Body } from '../shared/loader.js';
-import { safeUrl } from '../shared/url.js';
-import { isObject, str } from './format-error.js';
-import { splitNameAndCredentials } from './person-title.js';
-import { unreadable } from './schema-nodes.js';
+import type { Image, Parsed, Person } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
+import { safeUrl } from '../../shared/url.js';
+import { isObject, str } from '../json/json.js';
+import { splitNameAndCredentials } from '../../person-title.js';
+import { unreadable } from '../schema/schema-nodes.js';
 import { rendered, wpArray } from './wp.js';
 
 /** The featured image of a page (`?_embed`), at a size that suits a portrait. */

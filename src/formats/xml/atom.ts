@@ -1,8 +1,8 @@
-import type { Image, Parsed, Post } from '../model.js';
-import { collapse, firstImage, htmlToText } from '../shared/text.js';
-import { markChecked, safeUrl } from '../shared/url.js';
-import { parseDate } from './dates.js';
-import { lazy } from './lazy.js';
+import type { Image, Parsed, Post } from '../../model.js';
+import { collapse, firstImage, htmlToText } from '../../shared/text.js';
+import { markChecked, safeUrl } from '../../shared/url.js';
+import { parseDate } from '../dates/dates.js';
+import { lazy } from '../../shared/lazy.js';
 import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
 
 /** Atom 1.0 and 0.3, and a `<feed>` that forgot its namespace. */

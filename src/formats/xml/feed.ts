@@ -1,5 +1,5 @@
-import type { Parsed, Post } from '../model.js';
-import type { Body } from '../shared/loader.js';
+import type { Parsed, Post } from '../../model.js';
+import type { Body } from '../../shared/loader.js';
 import { parseRss } from './rss.js';
 import { parseXml } from './xml.js';
 

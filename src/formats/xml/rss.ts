@@ -1,8 +1,8 @@
-import type { Image, Parsed, Post } from '../model.js';
-import { collapse, firstImage, htmlToText } from '../shared/text.js';
-import { markChecked, safeUrl } from '../shared/url.js';
-import { parseCommonDate } from './common-dates.js';
-import { lazy } from './lazy.js';
+import type { Image, Parsed, Post } from '../../model.js';
+import { collapse, firstImage, htmlToText } from '../../shared/text.js';
+import { markChecked, safeUrl } from '../../shared/url.js';
+import { parseCommonDate } from '../dates/common-dates.js';
+import { lazy } from '../../shared/lazy.js';
 import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
 
 /** Elements of RSS 0.9x/2.0 (no namespace) and RSS 0.90/1.0 (RDF) items. */
@@ -88,7 +88,7 @@ export function parseRss(doc: Document, documentUrl: string, readDate?: (text: s
     const date = read(text('pubDate') || dc('date') || dc('issued') || dc('created') || dc('modified'));
     const updated = read(dc('modified'));
     // Read again, all of it, once the full reader has loaded: simpler than filling in dates (and ids made of them).
-    if (unread) return import('./dates.js').then((dates) => parseRss(doc, documentUrl, dates.parseDate));
+    if (unread) return import('../dates/dates.js').then((dates) => parseRss(doc, documentUrl, dates.parseDate));
     const authors = [...get('creator', NS.dc), ...get('author', [...rss, ...NS.dc])];
     const post: Post = {
       id: guidText || about || url || `${title}|${date?.toISOString() ?? posts.length}`,

@@ -1,5 +1,5 @@
-import { parseInert } from '../shared/policy.js';
-import { formatError } from './format-error.js';
+import { parseInert } from '../../shared/policy.js';
+import { formatError } from '../json/json.js';
 import { hasError } from './xml.js';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);

@@ -1,4 +1,4 @@
-import { parseInert } from '../shared/policy.js';
+import { parseInert } from '../../shared/policy.js';
 
 /** Whether the XML parser refused the document. */
 export function hasError(doc: Document): boolean {
