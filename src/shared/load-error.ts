@@ -19,3 +19,8 @@ export class LoadError extends Error {
     this.name = 'LoadError';
   }
 }
+
+/** The body arrived but is not the format it should be; `hint` says what to point `src` at instead. */
+export function formatError(message: string, hint: string): LoadError {
+  return new LoadError(message, 'format', hint);
+}

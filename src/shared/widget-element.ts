@@ -2,7 +2,7 @@ import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type P
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { Parsed } from '../model.js';
 import { detectFormat } from '../formats/detect.js';
-import { formatError } from '../formats/json/json.js';
+import { formatError } from './load-error.js';
 import { LoadError, absoluteUrl, loadCached, remember, type Body } from './loader.js';
 import { baseStyles } from './styles.js';
 import { nextTurn } from './turns.js';

@@ -2,7 +2,7 @@ import type { AttendanceMode, Parsed, Workshop } from '../../model.js';
 import type { Body } from '../../shared/loader.js';
 import { collapse } from '../../shared/text.js';
 import { safeUrl } from '../../shared/url.js';
-import { formatError } from '../json/json.js';
+import { formatError } from '../../shared/load-error.js';
 import { finish, fromDescription } from '../../workshop.js';
 import { midnight, normalizeZone, zonedTime } from '../dates/zone.js';
 

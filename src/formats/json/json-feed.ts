@@ -3,7 +3,8 @@ import type { Body } from '../../shared/loader.js';
 import { collapse, htmlToText } from '../../shared/text.js';
 import { markChecked, safeUrl } from '../../shared/url.js';
 import { parseIsoDate } from '../dates/dates.js';
-import { formatError, isObject, jsonOf, str } from './json.js';
+import { formatError } from '../../shared/load-error.js';
+import { isObject, jsonOf, str } from './json.js';
 
 /** `format="json"` for posts: JSON Feed 1.1 (and 1.0). Strings are shown literally, as text. */
 export function parseJsonFeed(body: Body): Parsed<Post> {

@@ -1,9 +1,6 @@
-import { LoadError } from '../../shared/load-error.js';
+import { formatError } from '../../shared/load-error.js';
 
-/** The body arrived but is not the format it should be; `hint` says what to point `src` at instead. */
-export function formatError(message: string, hint: string): LoadError {
-  return new LoadError(message, 'format', hint);
-}
+// What every JSON format (JSON Feed, WordPress REST, The Events Calendar, schema.org) reads its body with.
 
 const json = new WeakMap<object, unknown>();
 

@@ -3,7 +3,8 @@ import type { Body } from '../../shared/loader.js';
 import { collapse } from '../../shared/text.js';
 import { safeUrl } from '../../shared/url.js';
 import { parseIsoDate } from '../dates/dates.js';
-import { formatError, isObject, jsonOf, str } from '../json/json.js';
+import { formatError } from '../../shared/load-error.js';
+import { isObject, jsonOf, str } from '../json/json.js';
 import { finish, fromDescription, priceText } from '../../workshop.js';
 import { midnight, normalizeZone, zonedTime } from '../dates/zone.js';
 

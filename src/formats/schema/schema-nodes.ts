@@ -1,7 +1,8 @@
 import type { Image } from '../../model.js';
 import type { Body } from '../../shared/loader.js';
 import { safeUrl } from '../../shared/url.js';
-import { formatError, isObject, jsonOf, str } from '../json/json.js';
+import { formatError } from '../../shared/load-error.js';
+import { isObject, jsonOf, str } from '../json/json.js';
 
 /** Whether a schema.org node has `@type` `type` (a string or a list of them, with or without `schema:`). */
 function hasType(node: Record<string, unknown>, type: string): boolean {

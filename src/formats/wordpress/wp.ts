@@ -3,7 +3,8 @@ import type { Body } from '../../shared/loader.js';
 import { firstImage, htmlToText } from '../../shared/text.js';
 import { markChecked, safeUrl } from '../../shared/url.js';
 import { parseIsoDate } from '../dates/dates.js';
-import { formatError, isObject, jsonOf, str } from '../json/json.js';
+import { formatError } from '../../shared/load-error.js';
+import { isObject, jsonOf, str } from '../json/json.js';
 
 /** A `{ rendered }` field of the WordPress REST API as text. */
 export function rendered(value: unknown): string {

@@ -1,4 +1,4 @@
-import { formatError } from '../json/json.js';
+import { formatError } from '../../shared/load-error.js';
 
 /**
  * The format error for well-formed XML that is not a feed (an XHTML page, a sitemap): loaded on demand,

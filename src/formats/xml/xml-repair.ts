@@ -1,6 +1,6 @@
 import { parseInert } from '../../shared/policy.js';
-import { formatError } from '../json/json.js';
-import { hasError } from './xml.js';
+import { formatError } from '../../shared/load-error.js';
+import { hasError } from './has-error.js';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const INTERNAL_SUBSET = /(<!DOCTYPE[^[>]*\[)([\s\S]*?)(\]\s*>)/i;

@@ -1,10 +1,5 @@
 import { parseInert } from '../../shared/policy.js';
-
-/** Whether the XML parser refused the document. */
-export function hasError(doc: Document): boolean {
-  // Chromium and WebKit insert a <parsererror> element; Firefox returns one as the root.
-  return doc.getElementsByTagNameNS('*', 'parsererror').length > 0;
-}
+import { hasError } from './has-error.js';
 
 /**
  * The XML parsers of browsers are slow on long text, and a feed's bytes are mostly CDATA sections (a
