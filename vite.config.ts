@@ -2,6 +2,7 @@ import { cpSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.ts';
+import { sharedModules, sourceGraph } from './scripts/module-graph.mjs';
 
 // The class-only files, dist/elements/<widget>.js, for bundler users (`--mode elements`). The files pages
 // load are built one by one by scripts/build.mjs, in `--mode page`.
@@ -91,6 +92,9 @@ function page(): UserConfig {
 
 /** dist/elements/<widget>.js, the classes alone for bundlers, sharing one chunk. */
 function elements(): UserConfig {
+  // Lit and the modules of src/ that two or more widget classes import statically: one chunk they share.
+  const sharedByWidgets = sharedModules(sourceGraph(), Object.values(elementEntries));
+  const inSharedChunk = (id: string) => /node_modules\/(lit-html|@lit\/reactive-element)\//.test(id) || sharedByWidgets.has(id.split('?')[0]);
   return {
     plugins: [minifyTemplates()],
     build: {
@@ -107,7 +111,7 @@ function elements(): UserConfig {
             groups: [
               {
                 name: 'shared',
-                test: /node_modules\/(lit-html|@lit\/reactive-element)\/|\/src\/shared\/(widget-element|loader|load-error|styles|define|attributes|format|url)\.ts|\/src\/formats\/(detect|format-error)\.ts/,
+                test: inSharedChunk,
               },
             ],
           },
