@@ -1,348 +1,19 @@
 /**
- * Unit tests of the post parsers and the helpers every widget relies on: WordPress REST posts, JSON
- * Feed, format detection, URL safety, HTML-to-text, dates, and the RSS/Atom specifics a feed reader
- * gets wrong most often (xml:base, Atom text constructs, images, authors, guids, RDF).
+ * The XML family: RSS 2.0, RSS 1.0/RDF and Atom read through parseFeed, the RSS/Atom specifics a feed
+ * reader gets wrong most often (xml:base, Atom text constructs, images, authors, guids, RDF), the parts
+ * loaded on demand, lazy fields, parseXml and its repairs, and category feeds read as workshops.
  */
 import { expect } from '@open-wc/testing';
-import { parseDate } from '../src/formats/dates/dates.js';
-import { detectFormat } from '../src/formats/detect.js';
-import { parseFeed } from '../src/formats/xml/feed.js';
-import { lazy } from '../src/shared/lazy.js';
-import { parseJsonFeed } from '../src/formats/json/json-feed.js';
-import { authorName } from '../src/formats/xml/rss.js';
-import { parseWorkshopFeed } from '../src/formats/xml/workshop-feed.js';
-import { parseWpPosts } from '../src/formats/wordpress/wp.js';
-import { parseXml } from '../src/formats/xml/xml.js';
-import type { Parsed, Post } from '../src/model.js';
-import { LoadError, type Body } from '../src/shared/loader.js';
-import { htmlToText } from '../src/shared/text.js';
-import { safeUrl } from '../src/shared/url.js';
-
-const SITE = 'https://iigp.example';
-
-function body(text: string, contentType = '', url = `${SITE}/feed/`): Body {
-  return { text, contentType, url };
-}
-
-function json(value: unknown, url = `${SITE}/wp-json/wp/v2/posts`): Body {
-  return body(JSON.stringify(value), 'application/json; charset=UTF-8', url);
-}
-
-async function posts(xml: string, url?: string): Promise<Post[]> {
-  return (await parseFeed(body(xml, 'application/rss+xml', url))).items;
-}
-
-function formatErrorOf(fn: () => unknown): LoadError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(LoadError);
-    expect((error as LoadError).kind).to.equal('format');
-    return error as LoadError;
-  }
-  throw new Error('expected a format error');
-}
-
-/** The same for a parser that may report the error as a rejected promise (parts of it load on demand). */
-async function formatRejectionOf(fn: () => unknown): Promise<LoadError> {
-  try {
-    await fn();
-  } catch (error) {
-    expect(error).to.be.instanceOf(LoadError);
-    expect((error as LoadError).kind).to.equal('format');
-    return error as LoadError;
-  }
-  throw new Error('expected a format error');
-}
-
-function rss(items: string, extra = ''): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-  xmlns:media="http://search.yahoo.com/mrss/" ${extra}><channel><title>IIGP</title><link>${SITE}/</link>${items}</channel></rss>`;
-}
-
-function atom(entries: string, attributes = ''): string {
-  return `<feed xmlns="http://www.w3.org/2005/Atom" ${attributes}><title>IIGP</title>${entries}</feed>`;
-}
-
-describe('parseWpPosts (WordPress REST /wp/v2/posts)', () => {
-  const post = {
-    id: 212,
-    date: '2016-04-11T10:00:00',
-    date_gmt: '2016-04-11T14:00:00',
-    modified_gmt: '2016-05-01T09:30:00',
-    link: `${SITE}/2016/03/damage/`,
-    title: { rendered: '&#8216;DAMAGE&#8217; That a Psychotherapist Treats' },
-    excerpt: { rendered: '<p>Groups &#038; couples: what <em>damage</em> means [&hellip;]</p>\n<script>alert(1)</script>' },
-    content: { rendered: '<p><img src="/wp-content/uploads/inline.jpg" alt="inline"></p>' },
-    _embedded: {
-      author: [{ id: 3, name: 'Leora Bar-Levav, M.D.' }],
-      'wp:featuredmedia': [
-        {
-          source_url: `${SITE}/wp-content/uploads/2016/03/damage.jpg`,
-          alt_text: 'A cracked vase',
-          media_details: {
-            width: 2000,
-            height: 1200,
-            sizes: { medium: { source_url: `${SITE}/wp-content/uploads/2016/03/damage-300x180.jpg`, width: 300, height: 180 } },
-          },
-        },
-      ],
-      'wp:term': [
-        [
-          { taxonomy: 'category', name: 'Group &amp; Couples Therapy' },
-          { taxonomy: 'category', name: 'Psychotherapy' },
-        ],
-        [{ taxonomy: 'post_tag', name: 'damage' }],
-      ],
-    },
-  };
-
-  it('reads titles and excerpts as text, entities decoded exactly once', () => {
-    const [item] = parseWpPosts(json([post])).items;
-    expect(item.title).to.equal('\u2018DAMAGE\u2019 That a Psychotherapist Treats');
-    expect(item.excerpt).to.equal('Groups & couples: what damage means [\u2026]');
-    const [twice] = parseWpPosts(json([{ ...post, title: { rendered: 'Tom &amp;amp; Jerry &#038; friends' } }])).items;
-    expect(twice.title).to.equal('Tom &amp; Jerry & friends');
-  });
-
-  it('takes the featured image, author and categories from _embed', () => {
-    const [item] = parseWpPosts(json([post])).items;
-    expect(item.image).to.deep.equal({
-      src: `${SITE}/wp-content/uploads/2016/03/damage-300x180.jpg`,
-      alt: 'A cracked vase',
-      width: 300,
-      height: 180,
-    });
-    expect(item.author).to.equal('Leora Bar-Levav, M.D.');
-    expect(item.categories).to.deep.equal(['Group & Couples Therapy', 'Psychotherapy']);
-    expect(item.id).to.equal('212');
-    expect(item.url).to.equal(`${SITE}/2016/03/damage/`);
-  });
-
-  it('reads date_gmt as UTC and falls back to the first image of the content without _embed', () => {
-    const { _embedded: _, ...plain } = post;
-    const [item] = parseWpPosts(json([plain])).items;
-    expect((item.date as Date).toISOString()).to.equal('2016-04-11T14:00:00.000Z');
-    expect((item.updated as Date).toISOString()).to.equal('2016-05-01T09:30:00.000Z');
-    expect(item.image).to.deep.equal({ src: `${SITE}/wp-content/uploads/inline.jpg`, alt: 'inline' });
-    expect(item.author).to.equal('');
-    expect(item.categories).to.deep.equal([]);
-  });
-
-  it('drops unsafe links and images, and skips entries that are not posts', () => {
-    const result = parseWpPosts(
-      json([
-        { ...post, link: 'javascript:alert(1)', _embedded: { 'wp:featuredmedia': [{ source_url: 'data:image/png;base64,AAAA' }] }, content: {} },
-        42,
-        { unrelated: true },
-      ]),
-    );
-    expect(result.items).to.have.length(1);
-    expect(result.skipped).to.equal(2);
-    expect(result.items[0].url).to.equal(undefined);
-    expect(result.items[0].image).to.equal(undefined);
-  });
-
-  it('names the WordPress error code of an error body', () => {
-    const error = formatErrorOf(() => parseWpPosts(json({ code: 'rest_no_route', message: 'No route was found', data: { status: 404 } })));
-    expect(error.message).to.contain('rest_no_route');
-    expect(error.hint).to.contain('/wp-json/wp/v2/posts');
-  });
-
-  it('refuses a body that is not JSON', () => {
-    expect(formatErrorOf(() => parseWpPosts(body('<html></html>', 'text/html'))).message).to.contain('not valid JSON');
-  });
-});
-
-describe('parseJsonFeed (JSON Feed 1.1)', () => {
-  const feed = {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'IIGP',
-    feed_url: `${SITE}/feed.json`,
-    authors: [{ name: 'The Institute' }],
-    items: [
-      {
-        id: 'post-1',
-        url: '/2016/04/11/the-value-of-co-therapy/',
-        title: '<b>bold</b> &amp; literal',
-        summary: 'Two   therapists <i>lead</i>',
-        date_published: '2016-04-11T10:00:00-04:00',
-        date_modified: '2016-04-12T10:00:00Z',
-        image: '/images/co-therapy.jpg',
-        tags: ['Groups', 7, null],
-        authors: [{ name: 'Leora Bar-Levav' }, { name: 'Jane Roe' }],
-      },
-      { id: 'post-2', content_html: '<p>Only <script>x()</script>HTML</p>', url: 'javascript:alert(1)', image: 'data:image/gif;base64,R0lG' },
-      { nothing: true },
-    ],
-  };
-
-  it('shows strings literally: HTML in a title stays that text', () => {
-    const [item] = parseJsonFeed(json(feed, `${SITE}/feed.json`)).items;
-    expect(item.title).to.equal('<b>bold</b> &amp; literal');
-    expect(item.excerpt).to.equal('Two therapists <i>lead</i>');
-  });
-
-  it('resolves URLs against feed_url, reads dates, tags and authors', () => {
-    const result = parseJsonFeed(json(feed, `${SITE}/data/posts.json`));
-    const [item] = result.items;
-    expect(item.url).to.equal(`${SITE}/2016/04/11/the-value-of-co-therapy/`);
-    expect(item.image).to.deep.equal({ src: `${SITE}/images/co-therapy.jpg`, alt: '' });
-    expect((item.date as Date).toISOString()).to.equal('2016-04-11T14:00:00.000Z');
-    expect((item.updated as Date).toISOString()).to.equal('2016-04-12T10:00:00.000Z');
-    expect(item.categories).to.deep.equal(['Groups', '7']);
-    expect(item.author).to.equal('Leora Bar-Levav, Jane Roe');
-    expect(result.skipped).to.equal(1);
-  });
-
-  it('reduces content_html to text when there is no summary, and drops unsafe URLs', () => {
-    const item = parseJsonFeed(json(feed, `${SITE}/feed.json`)).items[1];
-    expect(item.excerpt).to.equal('Only HTML');
-    expect(item.url).to.equal(undefined);
-    expect(item.image).to.equal(undefined);
-    expect(item.author).to.equal('The Institute');
-  });
-
-  it('refuses JSON that is not a JSON Feed', () => {
-    formatErrorOf(() => parseJsonFeed(json({ items: [] })));
-    formatErrorOf(() => parseJsonFeed(json([{ title: { rendered: 'x' } }])));
-  });
-});
-
-describe('detectFormat', () => {
-  const cases: [string, Body, string][] = [
-    ['RSS 2.0', body(rss('<item><title>x</title></item>'), 'application/rss+xml'), 'rss'],
-    ['Atom served as text/xml', body(atom('<entry><title>x</title></entry>'), 'text/xml'), 'rss'],
-    [
-      'RSS 1.0 (RDF) after a comment',
-      body('<?xml version="1.0"?><!-- hi --><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', 'application/rdf+xml'),
-      'rss',
-    ],
-    ['WordPress feed wrongly served as text/html', body(rss(''), 'text/html; charset=UTF-8'), 'rss'],
-    ['JSON Feed', json({ version: 'https://jsonfeed.org/version/1.1', items: [] }), 'json'],
-    ['WordPress posts array', json([{ id: 1, title: { rendered: 'x' }, slug: 'x' }]), 'wp'],
-    ['The Events Calendar object', json({ events: [], rest_url: `${SITE}/wp-json/tribe/events/v1/events` }), 'wp'],
-    ['schema.org Events', json({ '@context': 'https://schema.org', '@graph': [] }), 'json'],
-    ['an HTML page', body('<!DOCTYPE html><html><head><title>Not found</title></head></html>', 'text/html'), 'html'],
-    ['an HTML page served as XML', body('\uFEFF  <html><body>oops</body></html>', 'application/xml'), 'html'],
-    ['iCalendar', body('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'text/calendar'), 'ics'],
-    ['garbage', body('\u0000\u0001 not a feed at all', 'application/octet-stream'), 'unknown'],
-    ['broken JSON', body('{"items": [', 'application/json'), 'unknown'],
-  ];
-  for (const [name, input, expected] of cases) {
-    it(`detects ${name} as ${expected}`, () => {
-      expect(detectFormat(input)).to.equal(expected);
-    });
-  }
-});
-
-describe('safeUrl', () => {
-  const base = `${SITE}/blog/feed/`;
-  const blocked = [
-    'javascript:alert(1)',
-    'JaVaScRiPt:alert(1)',
-    'java\tscript:alert(1)',
-    'java\nscript:alert(1)',
-    '  javascript:alert(1)',
-    '\u0001javascript:alert(1)',
-    'vbscript:msgbox(1)',
-    'VBScript:msgbox(1)',
-    'data:text/html,<script>alert(1)</script>',
-    'DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-    'file:///etc/passwd',
-    'ftp://example.org/',
-  ];
-  for (const value of blocked) {
-    it(`drops ${JSON.stringify(value)}`, () => {
-      expect(safeUrl(value, base)).to.equal(undefined);
-      expect(safeUrl(value, base, 'image')).to.equal(undefined);
-    });
-  }
-
-  it('keeps entity- and percent-encoded forms only as harmless relative paths on the site', () => {
-    for (const value of ['&#106;avascript:alert(1)', '&#x6A;avascript:alert(1)', '%6Aavascript:alert(1)', 'javascript%3Aalert(1)']) {
-      const url = safeUrl(value, base);
-      expect(url, value).to.be.a('string');
-      expect(new URL(url!).origin, value).to.equal(SITE);
-    }
-  });
-
-  it('drops javascript: once a feed parser has decoded its entities', async () => {
-    const [item] = await posts(rss('<item><title>x</title><link>&#106;ava&#x73;cript:alert(1)</link></item>'));
-    expect(item.url).to.equal(undefined);
-  });
-
-  it('resolves relative URLs against the base and keeps web, mail and phone links', () => {
-    expect(safeUrl('../2016/post/', base)).to.equal(`${SITE}/blog/2016/post/`);
-    expect(safeUrl('/about/', base)).to.equal(`${SITE}/about/`);
-    expect(safeUrl('//cdn.example.org/a.jpg', base, 'image')).to.equal('https://cdn.example.org/a.jpg');
-    expect(safeUrl(' HTTPS://IIGP.example/x ', base)).to.equal(`${SITE}/x`);
-    expect(safeUrl('mailto:info@iigp.example', base)).to.equal('mailto:info@iigp.example');
-    expect(safeUrl('tel:+1-248-555-0100', base)).to.equal('tel:+1-248-555-0100');
-  });
-
-  it('allows only web URLs for images, and nothing but strings', () => {
-    expect(safeUrl('mailto:info@iigp.example', base, 'image')).to.equal(undefined);
-    expect(safeUrl('data:image/png;base64,iVBORw0KGgo=', base, 'image')).to.equal(undefined);
-    expect(safeUrl(undefined, base)).to.equal(undefined);
-    expect(safeUrl({ href: 'https://x.example/' }, base)).to.equal(undefined);
-    expect(safeUrl('   ', base)).to.equal(undefined);
-    expect(safeUrl('http://[bad', base)).to.equal(undefined);
-  });
-});
-
-describe('htmlToText', () => {
-  it('drops script, style and other never-shown content', () => {
-    expect(htmlToText('<style>p{color:red}</style>Safe<script>alert(1)</script> text<template><b>t</b></template>')).to.equal('Safe text');
-    expect(htmlToText('a<iframe src="https://x.example/">inner</iframe>b<noscript>n</noscript>')).to.equal('ab');
-  });
-
-  it('decodes entities exactly once', () => {
-    expect(htmlToText('&#8216;DAMAGE&#8217; &amp; more')).to.equal('\u2018DAMAGE\u2019 & more');
-    expect(htmlToText('Tom &amp;amp; Jerry &amp;lt;b&amp;gt;')).to.equal('Tom &amp; Jerry &lt;b&gt;');
-    expect(htmlToText('&lt;script&gt;alert(1)&lt;/script&gt;')).to.equal('<script>alert(1)</script>');
-  });
-
-  it('separates block elements and collapses whitespace', () => {
-    expect(htmlToText('<p>One</p><p>Two</p><ul><li>a</li><li>b</li></ul><h2>H</h2>line<br>break')).to.equal('One Two a b H line break');
-    expect(htmlToText('  many\n\n   spaces\t here ')).to.equal('many spaces here');
-    expect(htmlToText('in<b>line</b> <i>words</i>')).to.equal('inline words');
-  });
-
-  it('reads C1 control characters as the windows-1252 characters they stand for', async () => {
-    expect(htmlToText('don\u0092t &#147;quote&#148;')).to.equal('don\u2019t \u201cquote\u201d');
-    const [item] = await posts(rss('<item><title>don&#146;t \u0080 5</title></item>'));
-    expect(item.title).to.equal('don\u2019t \u20ac 5');
-  });
-
-  it('returns empty text for nothing', () => {
-    expect(htmlToText('')).to.equal('');
-    expect(htmlToText(null)).to.equal('');
-    expect(htmlToText(undefined)).to.equal('');
-  });
-});
-
-describe('parseDate', () => {
-  const cases: [string, string | undefined][] = [
-    ['Mon, 11 Apr 2016 14:00:00 +0000', '2016-04-11T14:00:00.000Z'],
-    ['Mon, 11 Apr 2016 10:00:00 EDT', '2016-04-11T14:00:00.000Z'],
-    ['11 Apr 16 10:00 -0400', '2016-04-11T14:00:00.000Z'],
-    ['Monday, 11 April 2016 10:00:00 GMT', '2016-04-11T10:00:00.000Z'],
-    ['2016-04-11T10:00:00-04:00', '2016-04-11T14:00:00.000Z'],
-    ['2016-04-11', '2016-04-11T00:00:00.000Z'],
-    ['Fri, 2006/09/15 08:19:53 EDT', '2006-09-15T12:19:53.000Z'],
-    ['2004-05-25 오후 11:23:17', '2004-05-25T14:23:17.000Z'],
-    ['31 Feb 2016 10:00:00 GMT', undefined],
-    ['not a date', undefined],
-    ['', undefined],
-  ];
-  for (const [input, expected] of cases) {
-    it(`reads ${JSON.stringify(input)}`, () => {
-      expect(parseDate(input)?.toISOString()).to.equal(expected);
-    });
-  }
-});
+import { parseDate } from '../../src/formats/dates/dates.js';
+import { hasError } from '../../src/formats/xml/has-error.js';
+import { parseFeed } from '../../src/formats/xml/feed.js';
+import { authorName } from '../../src/formats/xml/rss.js';
+import { parseWorkshopFeed } from '../../src/formats/xml/workshop-feed.js';
+import { parseXml } from '../../src/formats/xml/xml.js';
+import type { Parsed, Post } from '../../src/model.js';
+import { lazy } from '../../src/shared/lazy.js';
+import { LoadError } from '../../src/shared/loader.js';
+import { SITE, atom, body, formatRejectionOf, posts, rss } from './helpers.js';
 
 describe('RSS specifics', () => {
   it('decodes titles exactly once and keeps markup in them as text', async () => {
@@ -623,7 +294,7 @@ describe('lazy fields', () => {
 });
 
 describe('parts of the RSS reader loaded on demand', () => {
-  const FEED_MODULE = new URL('../src/formats/xml/feed.ts', import.meta.url).href;
+  const FEED_MODULE = new URL('../../src/formats/xml/feed.ts', import.meta.url).href;
 
   /**
    * The feed reader in an iframe, a page with a module map of its own, so that a test sees which source
@@ -634,7 +305,7 @@ describe('parts of the RSS reader loaded on demand', () => {
     document.body.append(frame);
     const win = frame.contentWindow as Window & typeof globalThis;
     // An indirect eval runs in the iframe's realm, so its import() loads the modules afresh.
-    const module = (await win.eval(`import(${JSON.stringify(FEED_MODULE)})`)) as typeof import('../src/formats/xml/feed.js');
+    const module = (await win.eval(`import(${JSON.stringify(FEED_MODULE)})`)) as typeof import('../../src/formats/xml/feed.js');
     return {
       parseFeed: module.parseFeed,
       isPromise: (value: unknown) => value instanceof win.Promise,
@@ -834,5 +505,13 @@ describe('parseXml', () => {
   it('normalises line ends in CDATA sections as the XML parser does', () => {
     const doc = parsedNow('<rss><channel><item><title><![CDATA[a\r\nb\rc]]></title></item></channel></rss>');
     expect(doc.getElementsByTagName('title')[0].textContent).to.equal('a\nb\nc');
+  });
+});
+
+describe('hasError', () => {
+  it('tells a document the XML parser refused from one it read', () => {
+    const parse = (text: string) => new DOMParser().parseFromString(text, 'application/xml');
+    expect(hasError(parse('<rss><channel/></rss>'))).to.equal(false);
+    expect(hasError(parse('<rss><channel></rss>'))).to.equal(true);
   });
 });
