@@ -83,8 +83,9 @@ function page(): UserConfig {
       rollupOptions: {
         // The widget class is exported from its file (dist/recent-posts.js) for scripts on the page.
         preserveEntrySignatures: 'allow-extension',
-        // Vite keeps whitespace in library builds for bundlers; these files are served as they are.
-        output: { minify: true },
+        // Vite keeps whitespace in library builds for bundlers; these files are served as they are. The
+        // same goes for the minifier's /* @__PURE__ */ marks: they help a bundler, never a browser.
+        output: { minify: true, comments: { annotation: false } },
       },
     },
   };
