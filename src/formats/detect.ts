@@ -32,3 +32,11 @@ export function detectFormat(body: Body): DetectedFormat {
     ? 'wp'
     : 'json';
 }
+
+/**
+ * The format a URL most likely serves, known before its body is: enough to start loading that parser
+ * alongside the data. The body decides (`detectFormat`); `undefined` when the URL says nothing.
+ */
+export function formatOfUrl(url: string): 'wp' | 'json' | 'ics' | undefined {
+  return /\/wp-json\//.test(url) ? 'wp' : (/\.(json|ics)([?#]|$)/i.exec(url)?.[1].toLowerCase() as 'json' | 'ics' | undefined);
+}

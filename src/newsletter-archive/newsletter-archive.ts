@@ -98,7 +98,7 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Until the ordering code is in, issues that are there count as loading, not as nothing to show.
-    if (!arrange && this.state === 'empty' && (this.items ?? this.loaded ?? this.localItems())?.length) this.state = 'loading';
+    if (!arrange && this.state === 'empty' && (this.items ?? this.source.loaded ?? this.localItems())?.length) this.state = 'loading';
   }
 
   /** While loading without `src`, the links the element wraps stay on view rather than a placeholder. */
@@ -107,7 +107,7 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   }
 
   private get all(): Entry[] {
-    return this.select(this.items ?? this.loaded ?? this.localItems() ?? []);
+    return this.select(this.items ?? this.source.loaded ?? this.localItems() ?? []);
   }
 
   protected override get shown(): Entry[] {

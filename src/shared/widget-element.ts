@@ -1,36 +1,17 @@
 import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import { html, nothing, render, type TemplateResult } from 'lit-html';
-import type { Parsed } from '../model.js';
-import { detectFormat } from '../formats/detect.js';
-import { formatError } from './load-error.js';
-import { LoadError, absoluteUrl, loadCached, remember, type Body } from './loader.js';
+import { SourceController, type Formats } from './source-controller.js';
 import { baseStyles } from './styles.js';
 import { nextTurn } from './turns.js';
-import { checkedItems, markChecked } from './url.js';
+import { checkedItems } from './url.js';
 
+export type { Formats, Parser } from './source-controller.js';
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
-export type Parser<T> = (body: Body) => Parsed<T> | Promise<Parsed<T>>;
-/**
- * Format modules by `format` name, each loaded on demand (its `default` export is the parser): a page
- * downloads only the parser its data needs, and starts that download alongside the data request, so
- * it costs no extra round trip.
- */
-export type Formats<T> = Record<string, () => Promise<{ default: Parser<T> }>>;
-
-const warned = new Set<string>();
-const parsedBodies = new WeakMap<Body, Map<Parser<unknown>, Promise<Parsed<unknown>>>>();
-
-/** One console warning per distinct message per page, however many widgets hit the same problem. */
-export function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(message);
-}
 
 /**
- * The load/state/fallback cycle every widget shares: it resolves `src`, loads it through the shared
- * loader, parses it with the widget's formats, and renders a heading, a live status for screen
- * readers, the items, a loading placeholder, or the light-DOM fallback. A widget only declares its
+ * The load/state/fallback cycle every widget shares: its properties and state, and the rendering of a
+ * heading, a live status for screen readers, the items, a loading placeholder, or the light-DOM
+ * fallback. Fetching and parsing `src` is the job of its SourceController. A widget only declares its
  * formats and its template.
  *
  * @attr src - URL of the data; relative URLs resolve against the page.
@@ -63,6 +44,8 @@ export function warnOnce(message: string): void {
  * @cssprop --iigp-focus-ring - Outline of focused links and buttons.
  */
 export abstract class WidgetElement<T> extends ReactiveElement {
+  // The render step of LitElement, in its order, written out: the base is ReactiveElement and lit-html's
+  // render(), not LitElement, so that no file carries lit-element on top of them.
   protected override update(changed: PropertyValues<this>): void {
     const result = this.render();
     super.update(changed);
@@ -83,9 +66,6 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     loading: {},
     items: { attribute: false },
     state: { reflect: true },
-    loaded: { state: true },
-    failure: { state: true },
-    stale: { state: true },
   };
 
   /** URL of the data; relative URLs resolve against the page. */
@@ -113,13 +93,6 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   /** Milliseconds to wait for a complete response before giving up. */
   timeout = 10_000;
 
-  /** @internal Items from `src`. */
-  protected declare loaded?: T[];
-  /** @internal Why loading failed. */
-  protected declare failure?: LoadError;
-  /** @internal The items shown are a saved copy because the network failed. */
-  protected stale = false;
-
   /** Format modules by `format` name, loaded on demand. */
   protected abstract readonly formats: Formats<T>;
   /** What the items are called in messages, plural: "posts". */
@@ -127,9 +100,12 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   protected defaultLimit = Infinity;
   protected abstract renderItems(items: T[]): TemplateResult;
 
-  private controller?: AbortController;
-  private observer?: IntersectionObserver;
-  private declare visible?: boolean;
+  /** @internal Loads and parses `src`: `loaded`, `failure` and `stale` come from it. */
+  protected readonly source = new SourceController<T>(
+    this,
+    () => this.formats,
+    () => this.shown,
+  );
 
   /** Items that need no fetch (attributes, wrapped markup). */
   protected localItems(): T[] | undefined {
@@ -143,7 +119,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
 
   /** The items to render. */
   protected get shown(): T[] {
-    const all = this.items ?? this.loaded ?? this.localItems() ?? [];
+    const all = this.items ?? this.source.loaded ?? this.localItems() ?? [];
     return this.select(all).slice(0, Math.max(0, this.limit ?? this.defaultLimit));
   }
 
@@ -164,141 +140,15 @@ export abstract class WidgetElement<T> extends ReactiveElement {
       return;
     }
     super.connectedCallback();
-    // Re-attached after being moved or removed: pick up where the aborted load left off.
-    if (this.hasUpdated && !this.loaded && !this.failure && !this.controller) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop();
-  }
-
-  /** Abandons the current load and stops waiting for the viewport. */
-  private stop(): void {
-    this.controller?.abort();
-    this.observer?.disconnect();
-    this.controller = this.observer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Items set from script: only checked URLs reach a template, as with parsed data.
     if (changed.has('items') && Array.isArray(this.items)) this.items = checkedItems(this.items);
-    if (changed.has('src') || changed.has('format') || (changed.has('items') && this.items === undefined)) void this.load();
-    const { src } = this;
-    const data = this.items ?? this.loaded ?? (src ? undefined : this.localItems());
-    this.state = data ? (this.shown.length ? 'ready' : 'empty') : this.failure ? 'error' : src ? 'loading' : 'empty';
-  }
-
-  /** Starts over: fetches and parses `src` (once near the viewport when lazy), unless `items` are set. */
-  private async load(): Promise<void> {
-    this.stop();
-    this.loaded = this.failure = undefined;
-    this.stale = false;
-    if (!this.src || this.items !== undefined || !this.isConnected) return;
-    if (this.loading === 'lazy' && !this.visible) {
-      // Waits until the widget is near the viewport; load() then stops observing.
-      this.observer = new IntersectionObserver(
-        (entries) => {
-          if (!entries.some((entry) => entry.isIntersecting)) return;
-          this.visible = true;
-          void this.load();
-          this.requestUpdate();
-        },
-        { rootMargin: '200px' },
-      );
-      this.observer.observe(this);
-      return;
-    }
-    const src = this.src;
-    const controller = (this.controller = new AbortController());
-    const { signal } = controller;
-    let url = src;
-    try {
-      url = absoluteUrl(src);
-      const { cached, fresh } = loadCached(url, { maxAge: this.maxAge, timeout: this.timeout, signal });
-      // Fetch the likely parser alongside the data: the format asked for, else the one the URL suggests.
-      const guess =
-        this.format !== 'auto'
-          ? this.format
-          : /\/wp-json\//.test(url)
-            ? 'wp'
-            : /\.(json|ics)([?#]|$)/i.exec(url)?.[1].toLowerCase() ?? Object.keys(this.formats)[0];
-      this.parserFor(guess)?.().catch(() => {});
-      fresh?.catch(() => {}); // Handled below; this stops an "unhandled rejection" while the saved copy is parsed.
-      // A saved copy that no longer parses is ignored: the network answer replaces it.
-      if (cached) await this.accept(cached, url, signal).catch(() => {});
-      if (fresh) {
-        const body = await fresh;
-        if (signal.aborted) return;
-        await this.accept(body, url, signal);
-        this.stale = false;
-        remember(url, body);
-      }
-    } catch (error) {
-      // Aborted (src changed, or the widget left the page): a newer load, if any, reports for itself.
-      if (!signal.aborted) this.fail(error, url);
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
-  }
-
-  private parserFor(name: string): Formats<T>[string] | undefined {
-    return Object.hasOwn(this.formats, name) ? this.formats[name] : undefined;
-  }
-
-  private async parse(body: Body): Promise<Parsed<T>> {
-    const name = this.format === 'auto' ? detectFormat(body) : this.format;
-    const load = this.parserFor(name);
-    const reads = Object.keys(this.formats).join(', ');
-    if (!load) {
-      throw formatError(
-        this.format !== 'auto' ? `format="${name}" is unknown` : name === 'html' ? 'it is an HTML page, not data' : `it is not ${reads} data`,
-        `Point src at ${reads} data (WordPress: /feed/ or /wp-json/…).`,
-      );
-    }
-    const { default: parser } = await load().catch(() => {
-      throw new LoadError(`its ${name} parser did not load`, 'network', 'Serve the whole dist/ folder.');
-    });
-    // Every widget on one URL gets the same Body: parse it once per parser, not once per widget.
-    const byParser = parsedBodies.get(body) ?? new Map();
-    parsedBodies.set(body, byParser);
-    if (!byParser.has(parser)) byParser.set(parser, Promise.resolve(body).then(parser));
-    return byParser.get(parser) as Promise<Parsed<T>>;
-  }
-
-  private async accept(body: Body, url: string, signal: AbortSignal): Promise<void> {
-    const parsed = await this.parse(body);
-    // Widgets that share a feed render it one per task: the first at once, the others after it.
-    await nextTurn();
-    if (signal.aborted) return;
-    if (parsed.skipped) {
-      warnOnce(
-        `iigp-widgets: <${this.localName}> skipped ${parsed.skipped} unreadable ${parsed.skipped === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`,
-      );
-    }
-    // Parsers check every URL: items of any format may come back as `items` (from iigp-load) without a
-    // copy. The post parsers also mark their own, whose lazy excerpts a copy would compute, for other callers.
-    this.loaded = markChecked(parsed.items as object[]) as T[];
-    await this.updateComplete;
-    this.emit('iigp-load', { items: this.shown });
-  }
-
-  private fail(error: unknown, url: string): void {
-    const failure =
-      LoadError.is(error)
-        ? error
-        : new LoadError(String((error as Error)?.message ?? error), 'format', 'Please report this with the src address.');
-    warnOnce(
-      `iigp-widgets: <${this.localName}> could not load ${url}: ${failure.message}. ${failure.hint}` +
-        (this.loaded ? ' Showing the copy saved on an earlier visit.' : ''),
-    );
-    if (this.loaded) this.stale = true;
-    else this.failure = failure;
-    this.emit('iigp-error', { error: failure });
-  }
-
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    if (changed.has('src') || changed.has('format') || (changed.has('items') && this.items === undefined)) void this.source.load();
+    const { src, source } = this;
+    const data = this.items ?? source.loaded ?? (src ? undefined : this.localItems());
+    this.state = data ? (this.shown.length ? 'ready' : 'empty') : source.failure ? 'error' : src ? 'loading' : 'empty';
   }
 
   /** The level of `heading`: `heading-level` kept within 2–6. */
@@ -315,24 +165,22 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   protected render(): TemplateResult {
     const { state, noun, heading } = this;
     const failed = `The ${noun} could not be loaded.`;
-    // The heading is an ARIA heading: its level follows the attribute without a template per level.
-    // The live status says what sighted readers see: loading, failure, or a saved copy shown instead.
+    // The live status says what sighted readers see: loading, a failure, or a saved copy shown instead.
+    let status = '';
+    if (state === 'loading') status = `Loading ${noun}…`;
+    else if (state === 'error') status = failed;
+    else if (this.source.stale) status = `Showing saved ${noun}; the latest could not be loaded.`;
+    // The items, the loading placeholder, or the page's fallback content (else a message of our own).
     // Fallback content from the page (an element outside named slots, or text) replaces the message;
     // the page's children are only looked at when there is no list to show.
-    return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}<div class="visually-hidden" role="status">${state === 'loading'
-      ? `Loading ${noun}…`
-      : state === 'error'
-        ? failed
-        : this.stale
-          ? `Showing saved ${noun}; the latest could not be loaded.`
-          : ''}</div>${state === 'ready'
-      ? this.renderItems(this.shown)
-      : state === 'loading'
-        ? this.renderSkeleton()
-        : html`<slot @slotchange=${() => this.requestUpdate()}></slot>${[...this.childNodes].some((node) =>
-            node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim(),
-          )
-            ? nothing
-            : html`<p part="message">${state === 'error' ? failed : `No ${noun} to show.`}</p>`}`}`;
+    let content: TemplateResult;
+    if (state === 'ready') content = this.renderItems(this.shown);
+    else if (state === 'loading') content = this.renderSkeleton();
+    else {
+      const fallback = [...this.childNodes].some((node) => (node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim()));
+      content = html`<slot @slotchange=${() => this.requestUpdate()}></slot>${fallback ? nothing : html`<p part="message">${state === 'error' ? failed : `No ${noun} to show.`}</p>`}`;
+    }
+    // The heading is an ARIA heading: its level follows the attribute without a template per level.
+    return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}<div class="visually-hidden" role="status">${status}</div>${content}`;
   }
 }

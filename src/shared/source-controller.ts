@@ -1,0 +1,191 @@
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import type { Parsed } from '../model.js';
+import { detectFormat, formatOfUrl } from '../formats/detect.js';
+import { LoadError, formatError } from './load-error.js';
+import { absoluteUrl, loadCached, remember, type Body } from './loader.js';
+import { nextTurn } from './turns.js';
+import { markChecked } from './url.js';
+
+export type Parser<T> = (body: Body) => Parsed<T> | Promise<Parsed<T>>;
+/**
+ * Format modules by `format` name, each loaded on demand (its `default` export is the parser): a page
+ * downloads only the parser its data needs, and starts that download alongside the data request, so
+ * it costs no extra round trip.
+ */
+export type Formats<T> = Record<string, () => Promise<{ default: Parser<T> }>>;
+
+/** What the controller reads of its element: the public properties that say what to load and how. */
+export interface SourceHost<T> extends ReactiveControllerHost, HTMLElement {
+  readonly src?: string;
+  readonly format: string;
+  readonly maxAge: number;
+  readonly timeout: number;
+  readonly loading: 'eager' | 'lazy';
+  readonly items?: T[];
+  readonly hasUpdated: boolean;
+}
+
+const warned = new Set<string>();
+const parsedBodies = new WeakMap<Body, Map<Parser<unknown>, Promise<Parsed<unknown>>>>();
+
+/** One console warning per distinct message per page, however many widgets hit the same problem. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
+/**
+ * The data of a widget's `src`: it waits for the viewport when `loading="lazy"`, loads through the shared
+ * loader (one request per URL, the saved copy, the timeout), abandons a load the element no longer needs,
+ * detects the format and parses with the widget's format modules, once per body however many widgets
+ * share it. Its element reads `loaded`, `failure` and `stale`; it hears of each change through
+ * `requestUpdate()`, and of each load through the `iigp-load` and `iigp-error` events.
+ */
+export class SourceController<T> implements ReactiveController {
+  /** Items from `src`. */
+  loaded?: T[];
+  /** Why loading failed. */
+  failure?: LoadError;
+  /** The items shown are a saved copy because the network failed. */
+  stale?: boolean;
+
+  private abort?: AbortController;
+  private observer?: IntersectionObserver;
+  private visible?: boolean;
+
+  /**
+   * @param formats - The element's format modules (read when needed: subclass fields are set after this).
+   * @param shown - The items the element shows once rendered, for `iigp-load`.
+   */
+  constructor(
+    private readonly host: SourceHost<T>,
+    private readonly formats: () => Formats<T>,
+    private readonly shown: () => T[],
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Re-attached after being moved or removed: pick up where the aborted load left off.
+    if (this.host.hasUpdated && !this.loaded && !this.failure) void this.load();
+  }
+
+  /** Abandons the current load and stops waiting for the viewport. */
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.observer?.disconnect();
+    this.abort = this.observer = undefined;
+  }
+
+  /** Starts over: fetches and parses `src` (once near the viewport when lazy), unless `items` are set. */
+  async load(): Promise<void> {
+    const { host } = this;
+    this.hostDisconnected();
+    this.loaded = this.failure = undefined;
+    this.stale = false;
+    host.requestUpdate();
+    if (!host.src || host.items !== undefined || !host.isConnected) return;
+    if (host.loading === 'lazy' && !this.visible) {
+      // Waits until the widget is near the viewport; load() then stops observing.
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this.visible = true;
+          void this.load();
+        },
+        { rootMargin: '200px' },
+      );
+      this.observer.observe(host);
+      return;
+    }
+    const abort = (this.abort = new AbortController());
+    const { signal } = abort;
+    let url = host.src;
+    try {
+      url = absoluteUrl(url);
+      const { cached, fresh } = loadCached(url, { maxAge: host.maxAge, timeout: host.timeout, signal });
+      // Fetch the likely parser alongside the data: the format asked for, else the one the URL suggests.
+      const guess = host.format === 'auto' ? (formatOfUrl(url) ?? Object.keys(this.formats())[0]) : host.format;
+      this.parserFor(guess)?.().catch(() => {});
+      fresh?.catch(() => {}); // Handled below; this stops an "unhandled rejection" while the saved copy is parsed.
+      // A saved copy that no longer parses is ignored: the network answer replaces it.
+      if (cached) await this.accept(cached, url, signal).catch(() => {});
+      if (fresh) {
+        const body = await fresh;
+        if (signal.aborted) return;
+        await this.accept(body, url, signal);
+        remember(url, body);
+      }
+    } catch (error) {
+      // Aborted (src changed, or the widget left the page): a newer load, if any, reports for itself.
+      if (!signal.aborted) this.fail(error, url);
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
+    }
+  }
+
+  private parserFor(name: string): Formats<T>[string] | undefined {
+    const formats = this.formats();
+    return Object.hasOwn(formats, name) ? formats[name] : undefined;
+  }
+
+  private async parse(body: Body): Promise<Parsed<T>> {
+    const { format } = this.host;
+    const name = format === 'auto' ? detectFormat(body) : format;
+    const load = this.parserFor(name);
+    if (!load) {
+      const reads = Object.keys(this.formats()).join(', ');
+      const why =
+        format !== 'auto' ? `format="${name}" is unknown` : name === 'html' ? 'it is an HTML page, not data' : `it is not ${reads} data`;
+      throw formatError(why, `Point src at ${reads} data (WordPress: /feed/ or /wp-json/…).`);
+    }
+    const { default: parser } = await load().catch(() => {
+      throw new LoadError(`its ${name} parser did not load`, 'network', 'Serve the whole dist/ folder.');
+    });
+    // Every widget on one URL gets the same Body: parse it once per parser, not once per widget.
+    const byParser = parsedBodies.get(body) ?? new Map();
+    parsedBodies.set(body, byParser);
+    if (!byParser.has(parser)) byParser.set(parser, Promise.resolve(body).then(parser));
+    return byParser.get(parser) as Promise<Parsed<T>>;
+  }
+
+  private async accept(body: Body, url: string, signal: AbortSignal): Promise<void> {
+    const parsed = await this.parse(body);
+    // Widgets that share a feed render it one per task: the first at once, the others after it.
+    await nextTurn();
+    if (signal.aborted) return;
+    const { host } = this;
+    const { skipped } = parsed;
+    if (skipped) {
+      warnOnce(
+        `iigp-widgets: <${host.localName}> skipped ${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`,
+      );
+    }
+    // Parsers check every URL: items of any format may come back as `items` (from iigp-load) without a
+    // copy. The post parsers also mark their own, whose lazy excerpts a copy would compute, for other callers.
+    this.loaded = markChecked(parsed.items as object[]) as T[];
+    host.requestUpdate();
+    await host.updateComplete;
+    this.emit('iigp-load', { items: this.shown() });
+  }
+
+  private fail(error: unknown, url: string): void {
+    const { host } = this;
+    const failure = LoadError.is(error)
+      ? error
+      : new LoadError(String((error as Error)?.message ?? error), 'format', 'Please report this with the src address.');
+    warnOnce(
+      `iigp-widgets: <${host.localName}> could not load ${url}: ${failure.message}. ${failure.hint}` +
+        (this.loaded ? ' Showing the copy saved on an earlier visit.' : ''),
+    );
+    if (this.loaded) this.stale = true;
+    else this.failure = failure;
+    host.requestUpdate();
+    this.emit('iigp-error', { error: failure });
+  }
+
+  private emit(type: string, detail: unknown): void {
+    this.host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
