@@ -1,6 +1,6 @@
 /** format="auto": what a body is, from its Content-Type and first bytes. */
 import { expect } from '@open-wc/testing';
-import { detectFormat } from '../../src/formats/detect.js';
+import { detectFormat, formatOfUrl } from '../../src/formats/detect.js';
 import type { Body } from '../../src/shared/loader.js';
 import { SITE, atom, body, json, rss } from './helpers.js';
 
@@ -29,4 +29,13 @@ describe('detectFormat', () => {
       expect(detectFormat(input)).to.equal(expected);
     });
   }
+});
+
+describe('formatOfUrl', () => {
+  it('guesses the format from the URL alone, so its parser loads alongside the data', () => {
+    expect(formatOfUrl(`${SITE}/wp-json/wp/v2/posts?_embed=1`)).to.equal('wp');
+    expect(formatOfUrl('/data/workshops.ICS?v=2')).to.equal('ics');
+    expect(formatOfUrl('/data/faculty.json#top')).to.equal('json');
+    expect([formatOfUrl(`${SITE}/feed/`), formatOfUrl('/data/json-notes.xml')]).to.deep.equal([undefined, undefined]);
+  });
 });
