@@ -2,6 +2,8 @@
 // and the editor data read it). Widgets declare Lit properties in `static properties`; the ones
 // marked `state: true` are internal reactive state, not attributes users can write.
 const internal = new Set();
+// Each widget module says its element's name once, as `export const tagName = 'iigp-…'`: module path => name.
+const tagNames = new Map();
 
 export default {
   // The elements and their shared base; parsers and helpers are not part of the HTML contract.
@@ -10,6 +12,24 @@ export default {
   litelement: true,
   outdir: '.',
   plugins: [
+    {
+      name: 'iigp-tag-name-constant',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isVariableStatement(node)) return;
+        for (const decl of node.declarationList.declarations) {
+          if (decl.name.getText() === 'tagName' && decl.initializer && ts.isStringLiteral(decl.initializer)) tagNames.set(moduleDoc.path, decl.initializer.text);
+        }
+      },
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          const tagName = tagNames.get(mod.path);
+          const elements = (mod.declarations ?? []).filter((decl) => decl.kind === 'class' && decl.superclass?.name === 'WidgetElement');
+          if (!tagName) continue;
+          if (elements.length !== 1) throw new Error(`${mod.path}: tagName names ${elements.length} widget classes; it must name one`);
+          Object.assign(elements[0], { customElement: true, tagName });
+        }
+      },
+    },
     {
       name: 'iigp-hide-internal-state',
       analyzePhase({ ts, node }) {

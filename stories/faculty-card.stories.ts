@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/faculty-card/define.js';
+import { tagName as TAG } from '../src/faculty-card/faculty-card.js';
 import { samplePeople } from './data/sources.js';
 import { darkPage, pageStyles, renderWidget, rtlPage, type WidgetArgs } from './support/widget.js';
 
-const TAG = 'iigp-faculty-card';
 
 /**
  * `<iigp-faculty-card>`: one faculty member. From attributes alone, or one person picked with `person`

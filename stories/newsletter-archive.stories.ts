@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/newsletter-archive/define.js';
+import { tagName as TAG } from '../src/newsletter-archive/newsletter-archive.js';
 import { newsletterList } from './data/sources.js';
 import { darkPage, pageStyles, renderWidget, rtlPage, type WidgetArgs } from './support/widget.js';
 
-const TAG = 'iigp-newsletter-archive';
 
 /**
  * `<iigp-newsletter-archive>`: the newsletter issues, newest first, grouped by year, each a link to its

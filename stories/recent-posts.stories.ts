@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/recent-posts/define.js';
+import { tagName as TAG } from '../src/recent-posts/recent-posts.js';
 import type { Post } from '../src/model.js';
 import { samplePosts } from './data/sources.js';
 import { darkPage, pageStyles, renderWidget, rtlPage, type WidgetArgs } from './support/widget.js';
 
-const TAG = 'iigp-recent-posts';
 
 /**
  * `<iigp-recent-posts>`: the latest posts of the institute's blog. Every story fetches over a mocked

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/workshop-list/define.js';
+import { tagName as TAG } from '../src/workshop-list/workshop-list.js';
 import { WORKSHOP_LATER, WORKSHOP_NOW } from './data/sources.js';
 import { darkPage, pageStyles, renderWidget, rtlPage, type WidgetArgs } from './support/widget.js';
 
-const TAG = 'iigp-workshop-list';
 
 /**
  * `<iigp-workshop-list>`: the institute's continuing-education workshops. Every story fetches over a

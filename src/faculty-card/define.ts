@@ -1,6 +1,6 @@
 import { define } from '../shared/define.js';
-import { FacultyCardElement } from './faculty-card.js';
+import { FacultyCardElement, tagName } from './faculty-card.js';
 
-define('iigp-faculty-card', FacultyCardElement);
+define(tagName, FacultyCardElement);
 
 export { FacultyCardElement };

@@ -17,12 +17,14 @@ export function initials(name: string): string {
   return first(words[0]) + (words.length > 1 ? first(words[words.length - 1]) : '');
 }
 
+/** The element's name, said once: define.ts registers it, the manifest and the types read it. */
+export const tagName = 'iigp-faculty-card';
+
 /**
  * One faculty member: photo (or initials), name, credentials, job title and a short bio, the whole card one
  * link to the profile. Works from attributes alone, or picks one person from `src`.
  *
  * @summary A faculty member's card.
- * @customElement iigp-faculty-card
  *
  * @attr format - `auto`, `json` (schema.org `Person` objects) or `wp` (WordPress pages, with `_embed`).
  * @attr person - With `src`: the slug of the person to show (schema.org `identifier`, the WordPress page slug, or the name as a slug: `natan-harpaz`). Default: the first.
@@ -146,6 +148,6 @@ export class FacultyCardElement extends WidgetElement<Person> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'iigp-faculty-card': FacultyCardElement;
+    [tagName]: FacultyCardElement;
   }
 }

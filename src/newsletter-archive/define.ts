@@ -1,6 +1,6 @@
 import { define } from '../shared/define.js';
-import { NewsletterArchiveElement } from './newsletter-archive.js';
+import { NewsletterArchiveElement, tagName } from './newsletter-archive.js';
 
-define('iigp-newsletter-archive', NewsletterArchiveElement);
+define(tagName, NewsletterArchiveElement);
 
 export { NewsletterArchiveElement };

@@ -17,13 +17,15 @@ function loadArrange(): Promise<unknown> {
   return (loadingArrange ??= import('./arrange.js').then((m) => (arrange = m)));
 }
 
+/** The element's name, said once: define.ts registers it, the manifest and the types read it. */
+export const tagName = 'iigp-newsletter-archive';
+
 /**
  * The newsletter archive: every issue a link to its PDF, newest first, grouped by year. Reads schema.org
  * `PublicationIssue` JSON, WordPress media, or, with no `src`, the list of links it wraps (which is also what
  * a reader without JavaScript sees).
  *
  * @summary Newsletter issues, newest first, each a link to its PDF.
- * @customElement iigp-newsletter-archive
  *
  * @attr format - `auto`, `json` (schema.org `PublicationIssue` objects) or `wp` (WordPress media; PDFs only).
  * @attr group-by - `year` (default), `volume` or `none`. Group headings are one level below `heading-level`.
@@ -162,6 +164,6 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'iigp-newsletter-archive': NewsletterArchiveElement;
+    [tagName]: NewsletterArchiveElement;
   }
 }

@@ -1,8 +1,8 @@
 import { define } from '../shared/define.js';
 import { warmDateFormats } from '../shared/format.js';
-import { RecentPostsElement } from './recent-posts.js';
+import { RecentPostsElement, tagName } from './recent-posts.js';
 
-define('iigp-recent-posts', RecentPostsElement);
+define(tagName, RecentPostsElement);
 warmDateFormats();
 
 export { RecentPostsElement };

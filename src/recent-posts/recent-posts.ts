@@ -12,11 +12,13 @@ function truncateWords(text: string, count: number): string {
   return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')}…`;
 }
 
+/** The element's name, said once: define.ts registers it, the manifest and the types read it. */
+export const tagName = 'iigp-recent-posts';
+
 /**
  * The latest posts of a blog, from its RSS/Atom feed, the WordPress REST API or a JSON Feed.
  *
  * @summary The latest blog posts, in the source's order.
- * @customElement iigp-recent-posts
  *
  * @attr format - `auto`, `rss` (RSS 2.0, RSS 1.0/RDF, Atom), `wp` (WordPress `/wp-json/wp/v2/posts`) or `json` (JSON Feed 1.1).
  * @attr limit - How many posts at most (default 5).
@@ -143,6 +145,6 @@ export class RecentPostsElement extends WidgetElement<Post> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'iigp-recent-posts': RecentPostsElement;
+    [tagName]: RecentPostsElement;
   }
 }

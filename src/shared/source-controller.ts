@@ -82,9 +82,10 @@ export class SourceController<T> implements ReactiveController {
   async load(): Promise<void> {
     const { host } = this;
     this.hostDisconnected();
+    // Called while the element updates (src, format or items changed), or when nothing it shows changes
+    // (re-attached, or near the viewport at last): no update of its own to ask for.
     this.loaded = this.failure = undefined;
     this.stale = false;
-    host.requestUpdate();
     if (!host.src || host.items !== undefined || !host.isConnected) return;
     if (host.loading === 'lazy' && !this.visible) {
       // Waits until the widget is near the viewport; load() then stops observing.

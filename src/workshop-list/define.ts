@@ -1,8 +1,8 @@
 import { define } from '../shared/define.js';
 import { warmDateFormats } from '../shared/format.js';
-import { WorkshopListElement } from './workshop-list.js';
+import { WorkshopListElement, tagName } from './workshop-list.js';
 
-define('iigp-workshop-list', WorkshopListElement);
+define(tagName, WorkshopListElement);
 warmDateFormats();
 
 export { WorkshopListElement };

@@ -33,12 +33,14 @@ async function addToCalendar(w: Workshop): Promise<void> {
   (await import('./ics-write.js')).downloadIcs(w);
 }
 
+/** The element's name, said once: define.ts registers it, the manifest and the types read it. */
+export const tagName = 'iigp-workshop-list';
+
 /**
  * The institute's workshops (continuing education): date, time, place, presenters, CE credits, price,
  * registration, and "add to calendar". Times read in the workshop's own zone, with its abbreviation.
  *
  * @summary Upcoming (or past) workshops with registration and add-to-calendar links.
- * @customElement iigp-workshop-list
  *
  * @attr format - `auto`, `json` (schema.org Events, JSON-LD), `ics` (iCalendar), `wp` (The Events Calendar REST `/wp-json/tribe/events/v1/events`, or WordPress posts of a category) or `rss` (a category feed).
  * @attr when - `upcoming` (default: not yet ended, soonest first), `past` (newest first) or `all` (in date order).
@@ -168,6 +170,6 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'iigp-workshop-list': WorkshopListElement;
+    [tagName]: WorkshopListElement;
   }
 }
