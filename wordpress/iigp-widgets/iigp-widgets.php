@@ -15,27 +15,15 @@ const IIGP_WIDGETS_VERSION = '0.1.0';
 
 /**
  * The elements and the attributes authors may set on them: element => [attribute => kind], kind being
- * `text`, `boolean` (present or absent) or `boolean-on` (on unless "false"). The built plugin adds what
- * the library's custom-elements.json lists (elements.php, written by scripts/build-plugin.mjs).
+ * `text`, `boolean` (present or absent) or `boolean-on` (on unless "false"). They are the library's own
+ * list: elements.php, written from its custom-elements.json by the build (scripts/build-plugin.mjs),
+ * ships in the plugin beside this file. Without it (a source checkout never built) there are none.
  */
 function iigp_widgets_elements() {
     static $elements = null;
     if ($elements !== null) return $elements;
-    $text = function (array $names) { return array_fill_keys($names, 'text'); };
-    $shared = $text(['src', 'format', 'limit', 'heading', 'heading-level', 'locale', 'time-zone', 'max-age']);
-    $elements = [
-        'iigp-recent-posts' => $shared + $text(['excerpt-words', 'category', 'layout', 'columns', 'read-more'])
-            + ['show-date' => 'boolean-on', 'show-excerpt' => 'boolean', 'show-image' => 'boolean', 'show-author' => 'boolean', 'new-tab' => 'boolean'],
-        'iigp-workshop-list' => $shared + $text(['category', 'when', 'layout']) + ['show-description' => 'boolean'],
-        'iigp-faculty-card' => $shared + $text(['person', 'name', 'credentials', 'job-title', 'photo', 'href', 'layout', 'bio-words']) + ['show-link' => 'boolean-on'],
-        'iigp-newsletter-archive' => $shared + $text(['group-by', 'order']) + ['searchable' => 'boolean'],
-    ];
     $built = __DIR__ . '/elements.php';
-    if (is_file($built)) {
-        foreach ((array) include $built as $tag => $attributes) {
-            $elements[$tag] = (array) $attributes + ($elements[$tag] ?? []);
-        }
-    }
+    $elements = is_file($built) ? (array) include $built : [];
     return $elements;
 }
 
