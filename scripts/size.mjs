@@ -6,7 +6,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dist = 'dist';
 const KB = 1024;
-// The contract (DESIGN.md): 12 KB per single-widget file, 20 KB for the all-in-one; the aim is 10 / 16 KB.
+// The budget (README, Performance): 12 KB per single-widget file, 20 KB for the all-in-one; the aim is 10 / 16 KB.
 const singleBudget = 12 * KB;
 const budgets = { 'iigp-widgets.js': 20 * KB };
 const aims = { 'iigp-widgets.js': 16 * KB };

@@ -1,6 +1,6 @@
 /**
- * The feed conformance suite: feedparser's test corpus (`../shared/corpora/feeds/`, served by the test
- * server at `/__shared/corpora/feeds/`) run through `parseFeed`, the parser behind `format="rss"`.
+ * The feed conformance suite: feedparser's test corpus (kept beside the repository, served by the test
+ * server at `/__shared/corpora/feeds/`: see web-test-runner.config.mjs) run through `parseFeed`, the parser behind `format="rss"`.
  *
  * How a case is judged (see also test/CONFORMANCE.md):
  * - Only checks on fields the `Post` model has are applicable: entry title (`title`, `title_detail.value`),

@@ -133,7 +133,6 @@ export class FacultyCardElement extends WidgetElement<Person> {
     const words = (p.bio ?? '').split(/\s+/).filter(Boolean);
     const max = Math.max(1, this.bioWords);
     const bio = words.slice(0, max).join(' ') + (words.length > max ? '…' : '');
-    // Kept on few lines: the build only minifies template text outside nested templates.
     return html`<div part="item">${image
         ? html`<img part="image" src=${image.src} alt=${image.alt ?? ''} width=${image.width ?? size} height=${image.height ?? size} loading="lazy" decoding="async" @error=${() => (this.broken = image.src)} />`
         : html`<span part="initials" aria-hidden="true">${initials(p.name)}</span>`}<div class="body">${url

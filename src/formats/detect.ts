@@ -1,7 +1,7 @@
 import type { Body } from '../shared/loader.js';
 import { isObject, jsonOf } from './json/json.js';
 
-/** What a body looks like: the `format` names of DESIGN.md, plus `html` for a web page. */
+/** What a body looks like: the values of the `format` attribute, plus `html` for a web page. */
 export type DetectedFormat = 'rss' | 'json' | 'wp' | 'ics' | 'html' | 'unknown';
 
 /** Detects the format from the Content-Type and the first bytes of the body (`format="auto"`). */

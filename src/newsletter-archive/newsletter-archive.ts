@@ -122,7 +122,6 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     void this.updateComplete.then(() => this.renderRoot.querySelectorAll('li')[first]?.querySelector('a')?.focus());
   }
 
-  // Templates are kept on few lines: the build only minifies template text outside nested templates.
   private renderList(entries: Entry[]): TemplateResult {
     return html`<ul part="list" role="list">${entries.map(
       (e) =>

@@ -24,7 +24,7 @@ export const recentPostsStyles = css`
     border-radius: var(--iigp-radius, 0.375em);
     background: var(--iigp-card-background, transparent);
   }
-  /* A column at least as wide as its longest word, as the grid that was here: the same boxes for far less layout work. */
+  /* A column at least as wide as its longest word: the boxes a grid would give, for far less layout work. */
   .body {
     display: flex;
     flex-direction: column;
