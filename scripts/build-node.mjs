@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build as esbuild } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTFILE = join(root, 'dist', 'node', 'snapshot.js');
@@ -31,7 +31,7 @@ export function options({ write = true } = {}) {
 
 /** The built code as text (for the tests). */
 export async function buildInMemory() {
-  const result = await build(options({ write: false }));
+  const result = await esbuild(options({ write: false }));
   return result.outputFiles[0].text;
 }
 
