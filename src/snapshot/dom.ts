@@ -188,7 +188,8 @@ class Template {
     const doc = htmlDocument();
     this.content = doc.createDocumentFragment();
     const context = { nodeName: 'template', tagName: 'template', namespaceURI: HTML_NS, attrs: [], childNodes: [], parentNode: null };
-    copy(parseFragment(context as unknown as DefaultTreeAdapterMap['element'], html) as HtmlNode, this.content, doc);
+    const parse = parseFragment as unknown as (context: object, html: string) => HtmlNode;
+    copy(parse(context, html), this.content, doc);
   }
 }
 

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * Reading the snapshot's input in Node: an http(s) URL (fetch, 10 s for the whole response, redirects
  * followed) or a local file, as bytes with the Content-Type they came with. They are decoded by the
@@ -38,7 +39,7 @@ const causeOf = (error: unknown) => {
 async function readBody(response: Response): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+  for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > MAX_BYTES) throw new SnapshotError(`the response is larger than ${MAX_BYTES / 1024 / 1024} MB`);
     chunks.push(chunk);
