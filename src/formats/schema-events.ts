@@ -125,7 +125,7 @@ function toWorkshop(node: Node, base: string, index: number): Workshop | undefin
     summary,
     status: status(node, offer),
     categories: keywords.map((k) => collapse(k)).filter(Boolean),
-    image: image ? { src: image, alt: text(isObject(imageNode) ? imageNode.caption : '') } : undefined,
+    image: image ? { src: image, alt: text(isObject(imageNode) ? imageNode.caption : ''), width: Number(str(isObject(imageNode) && imageNode.width)) || undefined, height: Number(str(isObject(imageNode) && imageNode.height)) || undefined } : undefined,
   };
 }
 

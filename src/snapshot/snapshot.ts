@@ -26,7 +26,10 @@ export { SnapshotError, readSource, type Source } from './source.js';
 export { toJsonFeed } from '../formats/json/json-feed-write.js';
 export { toSchemaEvents } from '../formats/schema/schema-events-write.js';
 export { parseFeed, parseJsonFeed, parseTecEvents, parseWpPosts, decodeBody, detectFormat };
+// The other workshop readers, for the tests of the writers (a snapshot of them is not offered).
 export { parseSchemaEvents } from '../formats/schema-events.js';
+export { parseIcs } from '../formats/ics.js';
+export { parseWorkshopFeed } from '../formats/workshop-feed.js';
 export { htmlToText, firstImage } from '../shared/text.js';
 
 export type Kind = 'posts' | 'workshops';

@@ -20,7 +20,8 @@ export function instant(value: Date | string | undefined): string | undefined {
 /**
  * Posts as a JSON Feed 1.1 document, keys in a fixed order, written so that `parseJsonFeed` reads back
  * the same posts: the title and excerpt as text (`summary`, repeated as `content_text` because JSON Feed
- * requires a content field), the author as the model keeps it (one display name), dates in UTC. A post
+ * requires a content field), the author as the model keeps it (one display name), dates in UTC, an image's alt text and size in
+ * the extension `_iigp` (JSON Feed names custom fields with a leading underscore). A post
  * whose id was seen already is skipped (JSON Feed ids are unique), as is one without an id; at most
  * `limit` posts are written, in the given order.
  */
@@ -36,6 +37,7 @@ export function toJsonFeed(posts: Post[], header: FeedHeader, limit = Infinity):
     seen.add(post.id);
     if (items.length >= limit) continue;
     const excerpt = post.excerpt ?? '';
+    const image = post.image;
     items.push({
       id: post.id,
       url: post.url,
@@ -47,6 +49,8 @@ export function toJsonFeed(posts: Post[], header: FeedHeader, limit = Infinity):
       authors: post.author ? [{ name: post.author }] : undefined,
       tags: post.categories?.length ? post.categories : undefined,
       image: post.image?.src,
+      // JSON Feed's image is a URL: its alt text and size, which the widget shows, go in the snapshot's extension.
+      _iigp: image && (image.alt || image.width || image.height) ? { image: { alt: image.alt || undefined, width: image.width, height: image.height } } : undefined,
     });
   }
   const document = {

@@ -70,7 +70,7 @@ export function toSchemaEvent(workshop: Workshop): object {
         }
       : undefined,
     description: workshop.summary || undefined,
-    image: image && (image.alt ? { '@type': 'ImageObject', url: image.src, caption: image.alt } : image.src),
+    image: image && (image.alt || image.width || image.height ? { '@type': 'ImageObject', url: image.src, caption: image.alt || undefined, width: image.width, height: image.height } : image.src),
     keywords: workshop.categories?.length ? workshop.categories : undefined,
   };
 }
