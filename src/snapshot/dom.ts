@@ -1,12 +1,13 @@
 /**
- * The platform DOM the widgets' format modules expect, for Node. In a browser `DOMParser`, `XMLSerializer`
- * and `document` are the page's; the Node build (scripts/build-node.mjs) injects these three in their place,
+ * The platform DOM the widgets' format modules expect, for Node. In a browser `DOMParser`, `XMLSerializer`,
+ * `document` and `TextDecoder` are the page's; the Node build (scripts/build-node.mjs) injects these in their place,
  * so the format modules run unchanged:
  *
  * - XML: @xmldom/xmldom, a standards DOM with namespaces, made as strict as a browser's XML parser (an
  *   error it reports refuses the document, which then reads as a browser's does: a `<parsererror>`).
  * - HTML: parse5, the HTML standard's parsing algorithm (the one browsers run), building xmldom nodes; so
  *   `htmlToText` and `firstImage` (src/shared/text.ts) apply their one set of rules to the same tree.
+ * - `TextDecoder`, corrected where Node 20's differs from the Encoding standard (windows-1252).
  *
  * xmldom lacks a few members those modules use (`firstElementChild`, `nextElementSibling`, `parentElement`,
  * `remove`, `append`, `querySelectorAll` with type and `[attribute]` selectors, `createTreeWalker`): they
@@ -178,6 +179,21 @@ export class DOMParser {
     } catch (error) {
       return parseError(error instanceof Error ? error.message : String(error));
     }
+  }
+}
+
+// What windows-1252 has at 0x80–0x9F (the WHATWG Encoding table); the five bytes it leaves unassigned stay
+// the C1 controls they are in Latin-1.
+const CP1252 = '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
+
+/**
+ * `TextDecoder` as browsers decode: Node 20's decodes windows-1252 (the encoding the labels latin1,
+ * iso-8859-1, us-ascii … all name) as Latin-1, so `\x92` would read U+0092 instead of ’.
+ */
+export class TextDecoder extends globalThis.TextDecoder {
+  override decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
+    const text = super.decode(input, options);
+    return this.encoding === 'windows-1252' ? text.replace(/[\x80-\x9f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]) : text;
   }
 }
 

@@ -86,6 +86,31 @@ describe('a snapshot reads back as its source (parse(write(parse(x))) = parse(x)
   }
 });
 
+describe('one set of text rules in Node and in the browser (test/fixtures/html-text.json, also run by test/snapshot.test.ts)', () => {
+  const table = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'html-text.json'), 'utf8'));
+  test('decodes bytes as the loader does in a browser', () => {
+    for (const { bytes, contentType, text } of table.decodeBody) assert.equal(m.decodeBody(new Uint8Array(bytes), contentType), text, contentType);
+  });
+  test('reduces HTML to the same text (parse5, the HTML standard parser, under the same rules)', () => {
+    for (const { html, text } of table.htmlToText) assert.equal(m.htmlToText(html), text, html);
+  });
+  test('finds the same first image', () => {
+    for (const { html, image } of table.firstImage) assert.deepEqual(plain(m.firstImage(html, table.base) ?? null), image, html);
+  });
+});
+
+describe('the snapshots the browser test renders are the command output of today', () => {
+  for (const [source, snapshot] of [
+    ['test/fixtures/snapshot/wp-posts.json', 'test/fixtures/snapshot/wp-posts.snapshot.json'],
+    ['demo/data/workshops-tec.json', 'test/fixtures/snapshot/workshops.snapshot.json'],
+  ]) {
+    test(snapshot, async () => {
+      const { text } = await m.snapshot(await m.readSource(join(ROOT, source)));
+      assert.equal(readFileSync(join(ROOT, snapshot), 'utf8'), text, `run: node bin/iigp-widgets.mjs snapshot ${source} --out ${snapshot}`);
+    });
+  }
+});
+
 describe('the same over the feedparser corpus', () => {
   const manifest = existsSync(join(CORPUS, 'manifest.json')) ? JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) : undefined;
   if (!manifest) {
