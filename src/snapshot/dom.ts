@@ -158,6 +158,32 @@ function htmlDocument(): Document {
   return implementation.createHTMLDocument(false as unknown as string) as unknown as Document;
 }
 
+const DOCTYPE = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i;
+
+/**
+ * The general entities a DOCTYPE declares with a literal value (`<!ENTITY id "tag:example.com,">`), put
+ * in place of their references after it, as a browser's XML parser expands them (xmldom leaves them
+ * undefined). Values that refer to other entities are expanded again, a few times and within a size
+ * limit: entity bombs are refused by the parse that follows, as browsers refuse them.
+ */
+function expandEntities(text: string): string {
+  const doctype = DOCTYPE.exec(text);
+  if (!doctype) return text;
+  const values = new Map<string, string>();
+  for (const [, name, double, single] of doctype[1].matchAll(/<!ENTITY\s+([\w.:-]+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
+    values.set(name, double ?? single);
+  }
+  if (!values.size) return text;
+  const end = doctype.index + doctype[0].length;
+  let rest = text.slice(end);
+  for (let pass = 0; pass < 4 && rest.length < 4 * text.length; pass++) {
+    const next = rest.replace(/&([\w.:-]+);/g, (reference, name: string) => values.get(name) ?? reference);
+    if (next === rest) break;
+    rest = next;
+  }
+  return text.slice(0, end) + rest;
+}
+
 /** `new DOMParser().parseFromString(…)` for XML (as strict as a browser) and HTML (parse5). */
 export class DOMParser {
   parseFromString(text: string, type: DOMParserSupportedType): Document {
@@ -175,7 +201,7 @@ export class DOMParser {
         onError: (level: string, message: string) => {
           if (level !== 'warning') throw new Error(message);
         },
-      }).parseFromString(text, type as 'application/xml') as unknown as Document;
+      }).parseFromString(expandEntities(text), type as 'application/xml') as unknown as Document;
     } catch (error) {
       return parseError(error instanceof Error ? error.message : String(error));
     }
