@@ -25,7 +25,7 @@ import { SnapshotError, type Source } from './source.js';
 export { SnapshotError, readSource, type Source } from './source.js';
 export { toJsonFeed } from '../formats/json/json-feed-write.js';
 export { toSchemaEvents } from '../formats/schema/schema-events-write.js';
-export { parseFeed, parseJsonFeed, parseTecEvents, parseWpPosts, decodeBody, detectFormat };
+export { parseFeed, parseJsonFeed, parseTecEvents, parseWpPosts, parseXml, decodeBody, detectFormat };
 // The other workshop readers, for the tests of the writers (a snapshot of them is not offered).
 export { parseSchemaEvents } from '../formats/schema-events.js';
 export { parseIcs } from '../formats/ics.js';
