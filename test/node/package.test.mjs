@@ -15,7 +15,7 @@ const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', st
 test('npm pack contains dist, types, manifest, editor data and docs, and nothing else', () => {
   const [{ files }] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root));
   const paths = files.map((f) => f.path);
-  for (const needed of ['dist/iigp-widgets.js', 'bin/iigp-widgets.mjs', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+  for (const needed of ['dist/iigp-widgets.js', 'bin/iigp-widgets.mjs', 'dist/node/snapshot.js', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
     assert.ok(paths.includes(needed), `${needed} is missing from the package`);
   }
   const stray = paths.filter((p) => !/^(dist\/|bin\/|custom-elements\.json$|vscode\.html-custom-data\.json$|web-types\.json$|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(p));
@@ -49,6 +49,11 @@ test('every export of the packed tarball resolves for a bundler and for TypeScri
       `import { RecentPostsElement } from '${pkg.name}/recent-posts/element.js';\nimport '${pkg.name}';\nconst el: RecentPostsElement = document.createElement('iigp-recent-posts');\nel.limit = 3;\n`,
     );
     execFileSync(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2021', '--lib', 'es2022,dom', '--skipLibCheck', 'check.ts'], { cwd: scratch, stdio: 'pipe' });
+    // The installed command runs with the package's runtime dependencies only (its DOM is bundled).
+    const out = join(scratch, 'posts.json');
+    const said = execFileSync(join(scratch, 'node_modules', '.bin', 'iigp-widgets'), ['snapshot', join(root, 'demo', 'data', 'posts.xml'), '--out', out], { cwd: scratch, encoding: 'utf8' });
+    assert.match(said, /^Wrote \d+ posts \(JSON Feed 1\.1\)/);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).version, 'https://jsonfeed.org/version/1.1');
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -49,7 +49,8 @@ export function normalizeZone(value: string | undefined | null): string | undefi
   return tail && formatFor(tail) ? tail : undefined;
 }
 
-function offsetMs(zone: string, time: number): number {
+/** Milliseconds `zone` is ahead of UTC at the instant `time`. */
+export function offsetMs(zone: string, time: number): number {
   const offset = /^([+-])(\d\d):(\d\d)$/.exec(zone);
   if (offset) return (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000;
   const format = formatFor(zone);

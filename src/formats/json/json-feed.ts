@@ -1,4 +1,4 @@
-import type { Parsed, Post } from '../../model.js';
+import type { Image, Parsed, Post } from '../../model.js';
 import type { Body } from '../../shared/loader.js';
 import { collapse, htmlToText } from '../../shared/text.js';
 import { markChecked, safeUrl } from '../../shared/url.js';
@@ -27,6 +27,10 @@ export function parseJsonFeed(body: Body): Parsed<Post> {
     const url = safeUrl(item.url, base) ?? safeUrl(item.external_url, base);
     const authors = Array.isArray(item.authors) ? item.authors : isObject(item.author) ? [item.author] : feedAuthors;
     const image = safeUrl(item.image, base, 'image') ?? safeUrl(item.banner_image, base, 'image');
+    // JSON Feed has a URL for an image; a snapshot adds its alt text and size in its own extension.
+    const about = isObject(item._iigp) && isObject(item._iigp.image) ? item._iigp.image : {};
+    const picture: Image | undefined = image ? { src: image, alt: str(about.alt) } : undefined;
+    for (const key of ['width', 'height'] as const) if (picture && Number(about[key]) > 0) picture[key] = Number(about[key]);
     posts.push({
       id: str(item.id) || url || String(posts.length),
       title: collapse(str(item.title)),
@@ -35,7 +39,7 @@ export function parseJsonFeed(body: Body): Parsed<Post> {
       updated: parseIsoDate(str(item.date_modified)),
       author: authors.filter(isObject).map((a) => str(a.name)).filter(Boolean).join(', '),
       excerpt: collapse(str(item.summary)) || collapse(str(item.content_text)) || htmlToText(str(item.content_html)),
-      image: image ? { src: image, alt: '' } : undefined,
+      image: picture,
       categories: Array.isArray(item.tags) ? item.tags.map(str).filter(Boolean) : [],
     });
   }

@@ -1,4 +1,4 @@
-import type { AttendanceMode, Parsed, Place, Presenter, Workshop, WorkshopStatus } from '../../model.js';
+import type { AttendanceMode, Image, Parsed, Place, Presenter, Workshop, WorkshopStatus } from '../../model.js';
 import type { Body } from '../../shared/loader.js';
 import { collapse } from '../../shared/text.js';
 import { safeUrl } from '../../shared/url.js';
@@ -106,6 +106,8 @@ function toWorkshop(node: Node, base: string, index: number): Workshop | undefin
     .filter((p) => p.name);
   const imageNode = many(node.image)[0];
   const image = safeUrl(isObject(imageNode) ? imageNode.url ?? imageNode.contentUrl : imageNode, base, 'image');
+  const picture: Image | undefined = image ? { src: image, alt: text(isObject(imageNode) ? imageNode.caption : '') } : undefined;
+  for (const key of ['width', 'height'] as const) if (picture && isObject(imageNode) && Number(str(imageNode[key])) > 0) picture[key] = Number(str(imageNode[key]));
   const keywords = many(node.keywords).flatMap((k) => str(k).split(','));
   const title = text(node.name);
   return {
@@ -126,7 +128,7 @@ function toWorkshop(node: Node, base: string, index: number): Workshop | undefin
     summary,
     status: status(node, offer),
     categories: keywords.map((k) => collapse(k)).filter(Boolean),
-    image: image ? { src: image, alt: text(isObject(imageNode) ? imageNode.caption : '') } : undefined,
+    image: picture,
   };
 }
 
