@@ -73,3 +73,17 @@ describe('the JSON helpers', () => {
     expect([str('a'), str(5), str(null), str({ rendered: 'x' }), str(['a'])]).to.deep.equal(['a', '5', '', '', '']);
   });
 });
+
+describe('toJsonFeed (the snapshot writer), read back by parseJsonFeed', () => {
+  it('a written feed reads back as the posts it was written from', async () => {
+    const { toJsonFeed } = await import('../../src/formats/json/json-feed-write.js');
+    const { parseFeed } = await import('../../src/formats/xml/feed.js');
+    const response = await fetch('/demo/data/posts.xml');
+    const source = await parseFeed(body(await response.text(), 'application/rss+xml', `${SITE}/feed/`));
+    const { document, count } = toJsonFeed(source.items, { title: 'IIGP', home: `${SITE}/` });
+    expect(count).to.equal(source.items.length);
+    const back = parseJsonFeed(body(JSON.stringify(document), 'application/feed+json', `${SITE}/posts.json`));
+    const fields = (p: (typeof back.items)[number]) => [p.id, p.title, p.url, p.date && new Date(p.date).toISOString(), p.author, p.excerpt];
+    expect(back.items.map(fields)).to.deep.equal(source.items.map(fields));
+  });
+});

@@ -90,3 +90,15 @@ describe('parsePublicationIssues', () => {
     expect(formatErrorOf(() => parsePublicationIssues(json({ hello: 'world' }))).kind).to.equal('format');
   });
 });
+
+describe('toSchemaEvents (the snapshot writer), read back by parseSchemaEvents', () => {
+  it('written Events read back as the workshops they were written from, in their own zones', async () => {
+    const { toSchemaEvents } = await import('../../src/formats/schema/schema-events-write.js');
+    const source = parseSchemaEvents(await demo('workshops.json'));
+    const { document, count } = toSchemaEvents(source.items);
+    expect(count).to.equal(source.items.length);
+    const back = parseSchemaEvents(body(JSON.stringify(document), 'application/ld+json', `${SITE}/workshops.json`));
+    const fields = (w: (typeof back.items)[number]) => [w.title, w.url, new Date(w.start).toISOString(), w.end && new Date(w.end).toISOString(), w.timeZone, w.place?.name, w.registrationUrl, w.status];
+    expect(back.items.map(fields)).to.deep.equal(source.items.map(fields));
+  });
+});
