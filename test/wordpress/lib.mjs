@@ -244,7 +244,7 @@ export async function run({ name, before, after } = {}) {
         console.log(`  ✓ ${testName} (${Date.now() - started} ms)`);
       } catch (error) {
         failed++;
-        console.log(`  ✗ ${testName}\n      ${String(error?.message ?? error).split('\n').slice(0, 40).join('\n      ')}`);
+        console.log(`  ✗ ${testName} (${Date.now() - started} ms)\n      ${String(error?.message ?? error).split('\n').slice(0, 40).join('\n      ')}`);
       }
     }
     if (!passed && !failed && filter) console.log(`  (no test matches ${filter})`);
