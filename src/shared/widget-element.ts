@@ -184,9 +184,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     // Items set from script: only checked URLs reach a template, as with parsed data.
     if (changed.has('items') && Array.isArray(this.items)) this.items = checkedItems(this.items);
     if (changed.has('src') || changed.has('format') || (changed.has('items') && this.items === undefined)) void this.load();
-    const { src } = this;
-    const data = this.items ?? this.loaded ?? (src ? undefined : this.localItems());
-    this.state = data ? (this.shown.length ? 'ready' : 'empty') : this.failure ? 'error' : src ? 'loading' : 'empty';
+    const data = this.items ?? this.loaded ?? (this.src ? undefined : this.localItems());
+    this.state = data ? (this.shown.length ? 'ready' : 'empty') : this.failure ? 'error' : this.src ? 'loading' : 'empty';
   }
 
   /** Starts over: fetches and parses `src` (once near the viewport when lazy), unless `items` are set. */
@@ -195,6 +194,14 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     this.loaded = this.failure = undefined;
     this.stale = false;
     if (!this.src || this.items !== undefined || !this.isConnected) return;
+    // Items the server printed with the page (a JSON island in the fallback): shown without fetching
+    // them again, checked as `items` are. Read once: a later `src` is fetched. No island, or one that
+    // does not parse (either throws here): fetched.
+    const island = this.querySelector<HTMLScriptElement>('[data-iigp-items]')!;
+    try {
+      island.remove();
+      return void (this.loaded = checkedItems(JSON.parse(island.text)));
+    } catch {}
     if (this.loading === 'lazy' && !this.visible) {
       // Waits until the widget is near the viewport; load() then stops observing.
       this.observer = new IntersectionObserver(
