@@ -106,13 +106,13 @@ function iigp_widgets_heading_html(array $attributes) {
 
 /** A counter bumped whenever content changes: it is part of every cache key, so old lists are never read. */
 function iigp_widgets_generation() {
-    return (int) get_option('iigp_widgets_generation', 0);
+    return (string) get_option('iigp_widgets_generation', '0');
 }
 function iigp_widgets_invalidate() {
     static $done = false; // one bump per request, however many posts a request touches
     if ($done) return;
     $done = true;
-    update_option('iigp_widgets_generation', iigp_widgets_generation() + 1, true);
+    update_option('iigp_widgets_generation', (string) ((int) iigp_widgets_generation() + 1), true);
 }
 foreach (['save_post', 'deleted_post', 'edit_attachment', 'add_attachment', 'delete_attachment', 'transition_post_status', 'updated_post_meta', 'added_post_meta', 'deleted_post_meta'] as $iigp_hook) {
     add_action($iigp_hook, function () { iigp_widgets_invalidate(); }, 10, 0);
