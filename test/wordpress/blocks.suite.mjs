@@ -122,11 +122,10 @@ if (atLeast('6.5')) {
     // The inserter a person opens: search "IIGP".
     await page.getByRole('button', { name: /block inserter/i }).first().click();
     await page.getByRole('searchbox').first().fill('IIGP');
-    const options = page.getByRole('option');
-    await options.first().waitFor({ timeout: 10000 });
-    const names = (await options.allTextContents()).map((t) => t.trim());
+    await page.getByRole('option', { name: 'Recent posts' }).waitFor({ timeout: 10000 });
+    const names = (await page.getByRole('option').allTextContents()).map((t) => t.trim());
     for (const title of ['Recent posts', 'Workshop list', 'Faculty card', 'Newsletter archive']) assert.ok(names.includes(title), `inserter shows ${names}`);
-    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
+    assert.deepEqual(editorErrors(errors), []);
     await page.close();
   });
 
@@ -182,7 +181,7 @@ if (atLeast('6.5')) {
     await insert('iigp/faculty-card');
     const person = canvas.locator('select').first();
     await person.waitFor({ timeout: 10000 });
-    await page.waitForFunction(() => (wp.data.select('core').getEntityRecords('postType', 'page', { per_page: 100, status: 'publish', _fields: 'id,slug,title,parent', orderby: 'title', order: 'asc' }) ?? []).length > 0, null, { timeout: 10000 });
+    await person.locator('option[value="natan-harpaz"]').waitFor({ state: 'attached', timeout: 10000 });
     await person.selectOption('natan-harpaz');
     seen = await waitFor('iigp-faculty-card', (w) => w.state === 'ready', 'the faculty member');
     assert.equal(seen.titles[0], 'Natan HarPaz');
@@ -207,7 +206,7 @@ if (atLeast('6.5')) {
     assert.match(editorPost.content, /"showAuthor":true/);
     assert.match(editorPost.content, /"when":"past"/);
     assert.match(editorPost.content, /"person":"natan-harpaz"/);
-    assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
+    assert.deepEqual(editorErrors(errors), []);
     await page.close();
   });
 
@@ -224,6 +223,9 @@ if (atLeast('6.5')) {
     assert.ok(cls < 0.01, `CLS ${cls}`);
   });
 }
+
+/** Console errors of the editor but those of other hosts' resources (this machine has no network). */
+const editorErrors = (errors) => errors.filter((e) => !/ERR_NAME_NOT_RESOLVED|favicon/.test(e));
 
 async function openEditor(page) {
   await page.goto(`${WP}/wp-admin/post-new.php`, { waitUntil: 'load' });

@@ -65,15 +65,17 @@
     return out;
   }
 
+  var PAGES_QUERY = { per_page: 100, status: 'publish', context: 'view', _fields: 'id,slug,title,parent', orderby: 'title', order: 'asc' };
   /** The site's published pages, for the faculty card's person. */
   function usePages() {
     return wp.data.useSelect(function (select) {
-      return select('core').getEntityRecords('postType', 'page', { per_page: 100, status: 'publish', _fields: 'id,slug,title,parent', orderby: 'title', order: 'asc' });
+      // context "view": an Author may read every published page, not edit them.
+      return select('core').getEntityRecords('postType', 'page', PAGES_QUERY);
     }, []);
   }
 
   function control(tag, name, definition, value, set, pages) {
-    var common = { key: name, label: label(name), help: definition.description || undefined, __nextHasNoMarginBottom: true };
+    var common = { key: name, label: label(name), help: definition.description || undefined, __nextHasNoMarginBottom: true, __next40pxDefaultSize: true };
     if (tag === 'iigp-faculty-card' && name === 'person') {
       var options = [{ value: '', label: __('— Choose a faculty member —', 'iigp-widgets') }].concat(
         (pages || []).map(function (page) {
