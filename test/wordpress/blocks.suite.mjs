@@ -328,6 +328,74 @@ test('figures: bytes of server HTML per widget', async () => {
   assert.ok(rows.every((r) => r.list > 0 && r.island > 0));
 });
 
+// === Widget areas (classic theme) and template parts (block theme) ===================================
+/** Runs `fn(arg)` with wp.apiFetch in the admin (the administrator's cookie and nonce, as the site editor does). */
+async function asAdmin(fn, arg) {
+  const { page } = await openPage(null);
+  await login(page, 'admin');
+  await page.goto(`${WP}/wp-admin/post-new.php`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.wp?.apiFetch, null, { timeout: 30000 });
+  try {
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
+}
+
+test('widget area of a classic theme (Twenty Twenty-One): a block widget renders server content, the CSS is in the head, the widget upgrades without a shift', async () => {
+  useTheme('twentytwentyone');
+  // Created, then placed in the footer area explicitly, as the widgets screen saves it.
+  const widget = await asAdmin(async (content) => {
+    const created = await wp.apiFetch({ path: '/wp/v2/widgets', method: 'POST', data: { id_base: 'block', sidebar: 'sidebar-1', instance: { raw: { content } } } });
+    const footer = await wp.apiFetch({ path: '/wp/v2/sidebars/sidebar-1' });
+    const widgets = [...footer.widgets.filter((id) => id !== created.id), created.id];
+    await wp.apiFetch({ path: '/wp/v2/sidebars/sidebar-1', method: 'POST', data: { widgets } });
+    return created;
+  }, blocks.comment('iigp/workshop-list', { when: 'past', heading: 'Workshops' }));
+  try {
+    const html = await serverHtml(`${WP}/`);
+    const head = html.slice(0, html.indexOf('</head>'));
+    assert.match(head, /id=['"]iigp-widgets-css['"]/, 'CSS not in the head');
+    const [element] = elementsIn(html);
+    assert.equal(element?.tag, 'iigp-workshop-list');
+    for (const title of seededTitles.workshops) assert.ok(decode(element.inner).includes(title), title);
+    const { widgets, errors, cls, rest } = await readWithJs(`${WP}/`);
+    assert.deepEqual(widgets.map((w) => w.state), ['ready']);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(rest, []);
+    assert.ok(cls < 0.01, `CLS ${cls}`);
+  } finally {
+    await asAdmin((id) => wp.apiFetch({ path: `/wp/v2/widgets/${id}?force=true`, method: 'DELETE' }), widget.id);
+  }
+});
+
+if (version !== '6.1') {
+  test('template part of a block theme (Twenty Twenty-Five footer): the block renders server content on every page, upgrades without a shift', async () => {
+    useTheme('twentytwentyfive');
+    const id = 'twentytwentyfive//footer';
+    const original = await asAdmin((path) => wp.apiFetch({ path: `${path}?context=edit` }), `/wp/v2/template-parts/${id}`);
+    await asAdmin(
+      ({ path, content }) => wp.apiFetch({ path, method: 'POST', data: { content } }),
+      { path: `/wp/v2/template-parts/${id}`, content: `${blocks.comment('iigp/recent-posts', { limit: 2, heading: 'From the blog' })}\n\n${original.content.raw}` },
+    );
+    try {
+      const url = `${WP}/faculty/`; // a page without widgets of its own
+      const html = await serverHtml(url);
+      assert.match(html.slice(0, html.indexOf('</head>')), /id=['"]iigp-widgets-css['"]/, 'CSS not in the head');
+      const [element] = elementsIn(html);
+      assert.equal(element?.tag, 'iigp-recent-posts');
+      assert.equal((element.inner.match(/<li>/g) ?? []).length, 2);
+      const { widgets, errors, cls, rest } = await readWithJs(url);
+      assert.deepEqual(widgets.map((w) => w.state), ['ready']);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(rest, []);
+      assert.ok(cls < 0.01, `CLS ${cls}`);
+    } finally {
+      await asAdmin((path) => wp.apiFetch({ path, method: 'DELETE' }), `/wp/v2/template-parts/${id}`);
+    }
+  });
+}
+
 // === Bad input ======================================================================================
 test('bad input: a block saved by an older version (wrong types, a removed value, an unknown attribute) keeps rendering', async () => {
   const post = await publishAsAuthor('An old block', [
