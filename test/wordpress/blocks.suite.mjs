@@ -8,9 +8,9 @@
 //
 //   node test/wordpress/blocks.suite.mjs [filter]     (WordPress up: test/wordpress/up.sh)
 import { strict as assert } from 'node:assert';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WP, atLeast, authorAuth, env, login, openPage, plugin, publishAsAuthor, run, test, useTheme, version, wpJson, zip } from './lib.mjs';
+import { WP, atLeast, authorAuth, env, login, openPage, plugin, publishAsAuthor, repo, run, test, useTheme, version, wpJson, zip } from './lib.mjs';
 
 // A must-use plugin for the tests only: ?iigp-test-fail makes the server's source fail (an exception in
 // the items filter), ?iigp-test-no-server turns server rendering off (the plugin as it was: for "before").
@@ -118,6 +118,13 @@ let editorPost;
       blocks: wp.data.select('core/blocks').getBlockTypes().filter((b) => b.category === 'iigp').map((b) => `${b.name} v${b.apiVersion}`).sort(),
     }));
     assert.equal(registered.category, 'IIGP');
+    // Each block's options are its element's attributes in camelCase, as custom-elements.json lists them.
+    const manifest = JSON.parse(readFileSync(join(repo, 'custom-elements.json'), 'utf8'));
+    for (const decl of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName?.startsWith('iigp-'))) {
+      const expected = decl.attributes.map((a) => a.name).filter((n) => n !== 'state').map((n) => n.replace(/-([a-z])/g, (_, c) => c.toUpperCase()));
+      const names = await page.evaluate((name) => Object.entries(wp.blocks.getBlockType(name).attributes).filter(([, d]) => d.description !== undefined).map(([n]) => n), `iigp/${decl.tagName.slice(5)}`);
+      assert.deepEqual([...names].sort(), [...expected, 'fallback'].sort(), decl.tagName);
+    }
     assert.deepEqual(registered.blocks, ['iigp/faculty-card v3', 'iigp/newsletter-archive v3', 'iigp/recent-posts v3', 'iigp/workshop-list v3']);
     // The inserter a person opens: search "IIGP".
     await page.getByRole('button', { name: /block inserter/i }).first().click();
@@ -333,6 +340,14 @@ test('figures: bytes of server HTML per widget; CLS and time to first content wi
     const first = (list) => median(list.map((r) => r.firstContent));
     console.log(`        ${theme.padEnd(18)} CLS ${cls(runs.before).toFixed(4)} -> ${cls(runs.after).toFixed(4)}   first content ${first(runs.before).toFixed(0)} -> ${first(runs.after).toFixed(0)} ms (${(first(runs.before) / first(runs.after)).toFixed(2)}x sooner)`);
     assert.ok(runs.after.every((r) => r.cls < 0.01), 'CLS with server rendering');
+  }
+});
+
+test('loading: a page without a widget loads neither the script nor the stylesheet', async () => {
+  for (const theme of themes) {
+    useTheme(theme);
+    const html = await serverHtml(`${WP}/faculty/natan-harpaz/`);
+    assert.ok(!/iigp-widgets\.(js|css)/.test(html), `${theme}: the plugin's files are on a page without a widget`);
   }
 });
 
