@@ -22,6 +22,18 @@ if (isset($_GET['iigp-test-fail'])) {
     add_filter('iigp_widgets_items', function () { throw new RuntimeException('test: the source failed'); });
 }
 if (isset($_GET['iigp-test-no-server'])) add_filter('iigp_widgets_server_render', '__return_false');
+// Workshops still to come (the seeded ones are past): one with registration, CE credits and a place, one bare.
+if (isset($_GET['iigp-test-upcoming'])) {
+    add_filter('option_iigp_widgets_generation', function () { return 'test-upcoming-' . mt_rand(); });
+    add_filter('iigp_widgets_items', function ($items, $tag) {
+        if ($tag !== 'iigp-workshop-list') return $items;
+        $start = strtotime('+30 days 14:00 UTC');
+        return [
+            ['id' => 'u1', 'title' => 'Group Leadership Intensive', 'url' => home_url('/workshops/intensive/'), 'start' => gmdate('c', $start), 'end' => gmdate('c', $start + 6 * HOUR_IN_SECONDS), 'timeZone' => 'America/Detroit', 'place' => ['name' => 'IIGP', 'address' => 'Southfield, MI'], 'registrationUrl' => home_url('/register/'), 'ceCredits' => '6 CE hours'],
+            ['id' => 'u2', 'title' => 'Evening Seminar', 'start' => gmdate('c', $start + 7 * DAY_IN_SECONDS), 'timeZone' => 'America/Detroit'],
+        ];
+    }, 10, 2);
+}
 `;
 
 const tags = ['iigp-recent-posts', 'iigp-workshop-list', 'iigp-faculty-card', 'iigp-newsletter-archive'];
@@ -313,6 +325,25 @@ for (const theme of themes) {
     }
   });
 }
+
+test('upcoming workshops: registration and calendar links in the server\'s copy, the same rows as the widget\'s buttons (CLS < 0.01)', async () => {
+  const post = await publishAsAuthor('Upcoming workshops', `${blocks.comment('iigp/workshop-list', { heading: 'Coming up' })}\n\n<!-- wp:paragraph -->\n<p>Text below the list.</p>\n<!-- /wp:paragraph -->`);
+  const url = `${post.link}?iigp-test-upcoming=1`;
+  const [element] = elementsIn(await serverHtml(url));
+  assert.match(element.inner, new RegExp(`<a class="iigp-button iigp-register" href="${WP}/register/">Register`));
+  assert.equal((element.inner.match(/href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&#038;text=[^"]+ctz=America%2FDetroit"/g) ?? []).length, 2, element.inner);
+  assert.match(element.inner, /<span>CE credits: 6 CE hours<\/span>/);
+  for (const theme of themes) {
+    useTheme(theme);
+    const { widgets, errors, cls, rest } = await readWithJs(url);
+    assert.deepEqual(widgets.map((w) => w.state), ['ready']);
+    assert.deepEqual(widgets[0].titles, ['Group Leadership Intensive', 'Evening Seminar']);
+    assert.ok(/Register/.test(widgets[0].text) && /Add to calendar/.test(widgets[0].text), widgets[0].text);
+    assert.deepEqual(rest, []);
+    assert.deepEqual(errors, []);
+    assert.ok(cls < 0.01, `CLS ${cls.toFixed(4)} on ${theme}`);
+  }
+});
 
 test('figures: bytes of server HTML per widget; CLS and time to first content without and with server rendering', async () => {
   assert.ok(blockPost, 'no post (previous test failed)');

@@ -301,10 +301,33 @@ function iigp_widgets_time($iso, $format, $zone = null) {
     return sprintf('<time datetime="%s">%s</time>', esc_attr(gmdate('c', $stamp)), esc_html(wp_date($format, $stamp, $tz)));
 }
 
+/**
+ * A workshop that has not ended: registration and a Google Calendar link, in the row where the widget
+ * puts its buttons (the same height, so the upgrade moves nothing; "Add to calendar" needs JavaScript).
+ */
+function iigp_widgets_workshop_actions(array $w, $place) {
+    $start = strtotime($w['start']);
+    $end = isset($w['end']) ? strtotime($w['end']) : false;
+    if ($start === false || ($end ?: $start) <= time() || ($w['status'] ?? '') === 'cancelled') return '';
+    $stamp = function ($time) { return gmdate('Ymd\THis\Z', $time); };
+    $google = add_query_arg(array_map('rawurlencode', array_filter([
+        'action' => 'TEMPLATE',
+        'text' => $w['title'],
+        'dates' => $stamp($start) . '/' . $stamp($end ?: $start),
+        'details' => trim(mb_substr($w['summary'] ?? '', 0, 800) . "\n\n" . ($w['url'] ?? '')),
+        'location' => $place,
+        'ctz' => strpos($w['timeZone'] ?? '', '/') !== false ? $w['timeZone'] : '',
+    ])), 'https://calendar.google.com/calendar/render');
+    return '<span class="iigp-actions">'
+        . (!empty($w['registrationUrl']) ? '<a class="iigp-button iigp-register" href="' . esc_url($w['registrationUrl']) . '">Register<span class="screen-reader-text"> for ' . esc_html($w['title']) . '</span></a>' : '')
+        . '<a class="iigp-button" href="' . esc_url($google) . '" target="_blank" rel="noopener">Google Calendar<span class="screen-reader-text">: ' . esc_html($w['title']) . ' (opens in a new tab)</span></a>'
+        . '</span>';
+}
+
 /** "PDF, 1.2 KB". */
 function iigp_widgets_file_meta(array $item) {
     $type = strtoupper(preg_replace('#^.*/#', '', $item['type'] ?? ''));
-    return trim($type . (isset($item['size']) ? ', ' . size_format($item['size'], 1) : ''), ', ');
+    return trim($type . (isset($item['size']) ? ', ' . size_format($item['size'], $item['size'] < KB_IN_BYTES ? 0 : 1) : ''), ', ');
 }
 
 /** The items as plain semantic HTML: a list with titles as links and dates in <time>. */
@@ -339,6 +362,7 @@ function iigp_widgets_items_html($tag, array $items, array $a) {
                     . (!empty($w['ceCredits']) ? '<span>CE credits: ' . esc_html($w['ceCredits']) . '</span>' : '')
                     . (!empty($w['price']) ? '<span>' . esc_html($w['price']) . '</span>' : '')
                     . (isset($a['show-description']) && !empty($w['summary']) ? '<p>' . esc_html($w['summary']) . '</p>' : '')
+                    . iigp_widgets_workshop_actions($w, $place)
                     . '</li>';
             }
             return '<ul class="iigp-list">' . $out . '</ul>';
