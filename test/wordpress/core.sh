@@ -61,8 +61,8 @@ if [ ! -f "$core/wp-includes/version.php" ]; then
   {
     echo "deb [signed-by=$keyring] $mirror $suite main"
     [ -n "$security" ] && echo "deb [signed-by=$keyring] $security $suite-security main"
-    # Twenty Twenty-One left Debian after 12: its package from this machine's own release.
-    echo "deb [signed-by=$keyring] $mirror $codename main"
+    # Twenty Twenty-One left Debian after 12 ("bookworm"): its package from there.
+    echo "deb [signed-by=$keyring] $mirror bookworm main"
   } >"$apt/sources.list"
   opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/nonexistent
     -o Dir::Etc::Preferences=/nonexistent -o Dir::Etc::PreferencesParts=/nonexistent
@@ -74,7 +74,7 @@ if [ ! -f "$core/wp-includes/version.php" ]; then
   deps="$(apt-cache "${opts[@]}" depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks \
     --no-replaces --no-enhances wordpress 2>/dev/null | grep -E '^(libjs-|libphp-|php-getid3)' | sort -u | tr '\n' ' ')"
   # With the empty status file the candidate is the newest of the suite (its security update when there is one).
-  packages=(wordpress wordpress-theme-twentytwentyfive "wordpress-theme-twentytwentyone/$codename" $deps)
+  packages=(wordpress wordpress-theme-twentytwentyfive wordpress-theme-twentytwentyone/bookworm $deps)
   log "downloading ${packages[*]}"
   (cd "$apt/debs" && apt-get "${opts[@]}" -q download "${packages[@]}") >"$apt/download.log" 2>&1 \
     || { tail -20 "$apt/download.log" >&2; exit 1; }

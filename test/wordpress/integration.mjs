@@ -9,10 +9,11 @@
 // names match. Serves a second origin itself (WP_PORT + 1) for the cross-origin tests. Needs dist/
 // (npm run build) and, for the plugin tests, dist/iigp-widgets-wordpress.zip (node scripts/build-plugin.mjs). Prints "N passed, N failed"; exits 1 on
 // any failure. Tests of a widget whose element the build does not define fail (they are not skipped).
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strict as assert } from 'node:assert';
 import {
-  OTHER, WP, deleteAuthorPosts, harness, mount, one, openPage, plugin, publishAsAuthor, run, seed, seededTheme, settle, test, useTheme, wpJson, zip, authorAuth,
+  OTHER, WP, atLeast, deleteAuthorPosts, env, harness, mount, one, openPage, plugin, publishAsAuthor, run, seed, seededTheme, settle, test, useTheme, wpJson, zip, authorAuth,
 } from './lib.mjs';
 
 // --- References: what WordPress itself shows ----------------------------------------------------
@@ -363,5 +364,65 @@ test('plugin: pages without a widget do not load the script', async () => {
   assert.equal(count, 0);
   await page.close();
 });
+
+// WordPress 6.5+ has script modules (wp_enqueue_script_module), which the plugin uses there; before, the
+// plugin prints its own module tag in the footer. A must-use plugin marks the URLs that WordPress's
+// script-module printer hands out (its script_module_loader_src filter exists since 6.5 only), so the page
+// itself tells which path loaded the widgets. Block themes (Twenty Twenty-Five, on 6.8) print modules in
+// the head, classic ones in the footer.
+const moduleMarker = join(env.WP_STATE, 'wp-content', 'mu-plugins', 'iigp-test-module-marker.php');
+const themes = atLeast('6.8') ? [['twentytwentyone', 'Twenty Twenty-One', false], ['twentytwentyfive', 'Twenty Twenty-Five', true]] : [['twentytwentyone', 'Twenty Twenty-One', false]];
+for (const [theme, themeName, blockTheme] of themes) {
+  const path = atLeast('6.5') ? `WordPress's script module (wp_enqueue_script_module), printed in the ${blockTheme ? 'head' : 'footer'}` : "the plugin's own module tag in the footer (WordPress before 6.5)";
+  test(`plugin: on ${themeName} the published page loads the widgets through ${path}, every widget ready, in the theme's font`, async () => {
+    assert.ok(authorPost, 'no post (an earlier test failed)');
+    writeFileSync(
+      moduleMarker,
+      "<?php\n// Written by test/wordpress/integration.mjs (and removed after): marks URLs printed by WordPress's script modules.\n" +
+        "add_filter('script_module_loader_src', function ($src, $id) { return $id === 'iigp-widgets' ? add_query_arg('iigp-printed-by', 'script-modules', $src) : $src; }, 10, 2);\n",
+    );
+    try {
+      useTheme(theme);
+      const { page, errors } = await openPage(authorPost.link);
+      const widgets = await settle(page, '.entry-content');
+      assert.equal(widgets.length, 8);
+      assert.deepEqual(widgets.filter((w) => w.state !== 'ready').map((w) => `${w.tag}:${w.state}`), []);
+      const loaded = await page.evaluate(() => ({
+        theme: [...document.body.classList].find((c) => c.startsWith('wp-theme-')) ?? null,
+        modules: [...document.querySelectorAll('script[type="module"]')]
+          .filter((s) => s.src.includes('iigp-widgets'))
+          .map((s) => ({ src: s.src, id: s.id, inHead: Boolean(s.closest('head')) })),
+        classicScripts: document.querySelectorAll('script:not([type="module"])[src*="iigp-widgets"]').length,
+        importmap: document.querySelector('script[type="importmap"]')?.textContent ?? null,
+        bodyFont: getComputedStyle(document.body).fontFamily,
+        titleFonts: [...document.querySelectorAll('.entry-content iigp-recent-posts, .entry-content iigp-workshop-list, .entry-content iigp-faculty-card, .entry-content iigp-newsletter-archive')].map(
+          (el) => getComputedStyle(el.shadowRoot.querySelector('[part~="title"]')).fontFamily,
+        ),
+      }));
+      if (loaded.theme) assert.equal(loaded.theme, `wp-theme-${theme}`); // 6.1 has no wp-theme-* body class
+      assert.equal(loaded.modules.length, 1, JSON.stringify(loaded.modules));
+      assert.equal(loaded.classicScripts, 0);
+      const [module] = loaded.modules;
+      assert.equal(module.id, 'iigp-widgets-js-module');
+      assert.match(new URL(module.src).pathname, /^\/wp-content\/plugins\/iigp-widgets\/assets\/iigp-widgets\.js$/);
+      assert.equal(new URL(module.src).searchParams.get('ver'), '0.1.0');
+      if (atLeast('6.5')) {
+        assert.equal(new URL(module.src).searchParams.get('iigp-printed-by'), 'script-modules', `not printed by WordPress's script modules: ${module.src}`);
+        assert.equal(module.inHead, blockTheme, `printed in the ${module.inHead ? 'head' : 'body'}`);
+        // The library has no bare imports: WordPress has nothing of the plugin's to map.
+        assert.ok(!(loaded.importmap ?? '').includes('iigp-widgets'), loaded.importmap);
+      } else {
+        assert.equal(new URL(module.src).searchParams.get('iigp-printed-by'), null, 'WordPress before 6.5 has no script modules');
+        assert.equal(module.inHead, false, 'the fallback prints in the footer');
+      }
+      if (theme === 'twentytwentyfive') assert.match(loaded.bodyFont, /Manrope/, 'Twenty Twenty-Five body font expected');
+      assert.deepEqual(loaded.titleFonts, loaded.titleFonts.map(() => loaded.bodyFont));
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      rmSync(moduleMarker, { force: true });
+    }
+  });
+}
 
 await run({ name: 'integration.mjs', before: loadReferences });

@@ -112,9 +112,18 @@ export async function deleteAuthorPosts() {
 export function plugin(...args) {
   return execFileSync('php', [join(here, 'plugin.php'), ...args], { env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT }, encoding: 'utf8' });
 }
-/** The site itself: php site.php theme [<slug>] | flush (see site.php). */
+/** The site itself: php site.php theme [<slug>] | flush | delete <id> (see site.php). */
 export function site(...args) {
   return execFileSync('php', [join(here, 'site.php'), ...args], { env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT }, encoding: 'utf8' }).trim();
+}
+/** Publishes a post or page as the administrator (php site.php publish); returns { id, link }. */
+export function publishAsAdmin(type, title, content) {
+  const out = execFileSync('php', [join(here, 'site.php'), 'publish', type, title], {
+    env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT },
+    encoding: 'utf8',
+    input: content,
+  });
+  return JSON.parse(out);
 }
 let themeChanged = false;
 /** Activates a theme (twentytwentyone on both versions; twentytwentyfive on 6.8); run() restores the seeded one. */
@@ -124,8 +133,12 @@ export function useTheme(slug) {
 }
 
 // --- Browser helpers ------------------------------------------------------------------------------
-/** Chromium, launched by run(). */
+/** Chromium, launched by run() (or launchBrowser() in a script that measures rather than tests). */
 export let browser;
+export async function launchBrowser() {
+  browser ??= await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return browser;
+}
 /** A page in a fresh browser context: no cached copies (the widgets keep the last good response) or cookies. */
 export async function openPage(url, { javaScript = true, waitUntil = 'load' } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: javaScript });
@@ -219,7 +232,7 @@ export async function run({ name, before, after } = {}) {
     });
     otherPort = other.address().port;
     OTHER = `http://127.0.0.1:${otherPort}`;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    await launchBrowser();
     await deleteAuthorPosts();
     await before?.();
     for (const { name: testName, fn } of tests) {
@@ -231,7 +244,7 @@ export async function run({ name, before, after } = {}) {
         console.log(`  ✓ ${testName} (${Date.now() - started} ms)`);
       } catch (error) {
         failed++;
-        console.log(`  ✗ ${testName}\n      ${String(error?.message ?? error).split('\n').slice(0, 40).join('\n      ')}`);
+        console.log(`  ✗ ${testName} (${Date.now() - started} ms)\n      ${String(error?.message ?? error).split('\n').slice(0, 40).join('\n      ')}`);
       }
     }
     if (!passed && !failed && filter) console.log(`  (no test matches ${filter})`);

@@ -24,6 +24,7 @@ if [ "${IIGP_SKIP_BUILD:-0}" != 1 ]; then
   npm run build >"$log_dir/iigp-wordpress-build.log" 2>&1 || { tail -30 "$log_dir/iigp-wordpress-build.log" >&2; echo "test:wordpress: npm run build failed" >&2; exit 1; }
 fi
 node scripts/build-plugin.mjs >/dev/null || { echo "test:wordpress: build-plugin failed" >&2; exit 1; }
+echo "[wordpress] built in $(( $(date +%s) - t0 )) s" >&2
 
 scripts=("$here/integration.mjs")
 for suite in "$here"/*.suite.mjs; do [ -f "$suite" ] && scripts+=("$suite"); done
@@ -48,7 +49,7 @@ for version in $versions; do
     finish() { if [ "$started" = 1 ] && [ "${IIGP_KEEP_UP:-0}" != 1 ]; then "$here/down.sh"; fi; }
     trap finish EXIT
     v0=$(date +%s)
-    "$here/up.sh" >/dev/null || { echo "test:wordpress: up.sh failed for WordPress $version" >&2; echo "$version up.sh 0 1" >>"$results"; exit 1; }
+    "$here/up.sh" >/dev/null || { echo "test:wordpress: up.sh failed for WordPress $version" >&2; echo "$version up.sh 0 1 0" >>"$results"; exit 1; }
     log "up in $(( $(date +%s) - v0 )) s"
     # Snapshot the build: the tests (router.php, lib.mjs) read <state>/dist when it exists.
     rm -rf "$state/dist" && cp -R dist "$state/dist"
@@ -56,11 +57,12 @@ for version in $versions; do
     for script in "${scripts[@]}"; do
       name="$(basename "$script")"
       echo
+      s0=$(date +%s)
       node "$script" "$@" | tee "$state/$name.log"
       [ "${PIPESTATUS[0]}" = 0 ] || code=1
       counts="$(sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1 \2/p' "$state/$name.log" | tail -1)"
       [ -n "$counts" ] || { counts="0 1"; code=1; echo "test:wordpress: $name printed no \"N passed, N failed\"" >&2; }
-      echo "$version $name $counts" >>"$results"
+      echo "$version $name $counts $(( $(date +%s) - s0 ))" >>"$results"
     done
     log "up and tested in $(( $(date +%s) - v0 )) s"
     exit $code
@@ -69,8 +71,8 @@ done
 
 echo
 total=0
-while read -r v name passed failures; do
-  echo "WordPress $v  $name: $passed passed, $failures failed"
+while read -r v name passed failures seconds; do
+  echo "WordPress $v  $name: $passed passed, $failures failed ($seconds s)"
   total=$((total + passed + failures))
 done <"$results"
 rm -f "$results"

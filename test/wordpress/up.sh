@@ -17,6 +17,11 @@ if [ -f "$state/env" ] && ! grep -qx "WP_VERSION=$version" "$state/env"; then
   log "$state holds another WordPress version ($(sed -n 's/^WP_VERSION=//p' "$state/env")); use another IIGP_WP_DIR"
   exit 1
 fi
+# The seeded content holds absolute URLs (images in posts): a seeded site stays on the port it was seeded on.
+if [ -f "$state/seed.json" ] && [ -f "$state/env" ] && ! grep -qx "WP_URL=$url" "$state/env"; then
+  log "$state was seeded for $(sed -n 's/^WP_URL=//p' "$state/env"), not $url: down.sh --purge first (same IIGP_WP_VERSION and IIGP_WP_DIR), or use another IIGP_WP_DIR"
+  exit 1
+fi
 
 # --- 1. Packages (only what is missing) --------------------------------------------------------
 # 6.1 is Debian's package with MariaDB; 6.8 needs only PHP (its core comes from core.sh, its database is SQLite).
