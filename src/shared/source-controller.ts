@@ -4,7 +4,7 @@ import { detectFormat, formatOfUrl } from '../formats/detect.js';
 import { LoadError, formatError } from './load-error.js';
 import { absoluteUrl, loadCached, remember, type Body } from './loader.js';
 import { nextTurn } from './turns.js';
-import { markChecked } from './url.js';
+import { checkedItems, markChecked } from './url.js';
 
 export type Parser<T> = (body: Body) => Parsed<T> | Promise<Parsed<T>>;
 /**
@@ -87,6 +87,14 @@ export class SourceController<T> implements ReactiveController {
     this.loaded = this.failure = undefined;
     this.stale = false;
     if (!host.src || host.items !== undefined || !host.isConnected) return;
+    // Items the server printed with the page (a JSON island in the fallback): shown without fetching
+    // them again, checked as `items` are. Read once: a later `src` is fetched. No island, or one that
+    // does not parse (either throws here): fetched.
+    const island = host.querySelector<HTMLScriptElement>('[data-iigp-items]')!;
+    try {
+      island.remove();
+      return void (this.loaded = checkedItems(JSON.parse(island.text)));
+    } catch {}
     if (host.loading === 'lazy' && !this.visible) {
       // Waits until the widget is near the viewport; load() then stops observing.
       this.observer = new IntersectionObserver(

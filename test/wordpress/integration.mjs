@@ -341,7 +341,7 @@ test('plugin: the published page shows every widget ready, in the theme\'s font,
     scripts: [...document.querySelectorAll('script[type="module"]')].map((s) => s.src).filter((s) => s.includes('iigp-widgets')),
     xss: window.__xss ?? null,
     scriptRan: window.__scriptRan ?? null,
-    imgInContent: document.querySelectorAll('.entry-content img').length,
+    imgInContent: document.querySelectorAll('.entry-content img:not([data-iigp-server] img)').length, // the server's copy of a faculty photo is the widget's
     bodyFont: getComputedStyle(document.body).fontFamily,
     titleFonts: [...document.querySelectorAll('.entry-content iigp-recent-posts, .entry-content iigp-workshop-list, .entry-content iigp-faculty-card, .entry-content iigp-newsletter-archive')].map(
       (el) => getComputedStyle(el.shadowRoot.querySelector('[part~="title"]')).fontFamily,

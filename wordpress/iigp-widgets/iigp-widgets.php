@@ -13,6 +13,9 @@ defined('ABSPATH') || exit;
 
 const IIGP_WIDGETS_VERSION = '0.1.0';
 
+require_once __DIR__ . '/includes/render.php';
+require_once __DIR__ . '/includes/blocks.php';
+
 /**
  * The elements and the attributes authors may set on them: element => [attribute => kind], kind being
  * `text`, `boolean` (present or absent) or `boolean-on` (on unless "false"). They are the library's own
@@ -91,51 +94,9 @@ function iigp_widgets_default_source($tag, array &$attributes) {
     return '';
 }
 
+/** A shortcode prints what a block prints: the one render function (includes/render.php). */
 function iigp_widgets_shortcode($tag, $atts, $content) {
-    iigp_widgets_enqueue();
-    $allowed = iigp_widgets_elements()[$tag];
-    $attributes = [];
-    foreach ((array) $atts as $name => $value) {
-        if (is_int($name)) { // a bare word: [iigp_recent_posts show-image]
-            $name = $value;
-            $value = '';
-        }
-        $name = str_replace('_', '-', strtolower((string) $name));
-        if (!isset($allowed[$name])) continue;
-        $off = in_array(strtolower(trim((string) $value)), ['false', '0', 'no', 'off'], true);
-        if ($allowed[$name] === 'boolean') {
-            if (!$off) $attributes[$name] = '';
-        } elseif ($allowed[$name] === 'boolean-on') {
-            $attributes[$name] = $off ? 'false' : '';
-        } elseif (iigp_widgets_is_url_attribute($name)) {
-            // Only http(s) URLs (relative ones resolve against the page); javascript: and the like are dropped.
-            if (esc_url((string) $value, ['http', 'https']) !== '') $attributes[$name] = (string) $value;
-        } else {
-            $attributes[$name] = (string) $value;
-        }
-    }
-    if (!isset($attributes['src'])) {
-        $src = iigp_widgets_default_source($tag, $attributes);
-        if ($src !== '') {
-            $attributes['src'] = $src;
-            $attributes['format'] = $attributes['format'] ?? 'wp';
-        }
-    }
-    $html = '<' . $tag;
-    foreach ($attributes as $name => $value) {
-        if (iigp_widgets_is_url_attribute($name)) {
-            $value = esc_url($value, ['http', 'https']);
-        } else {
-            $value = esc_attr($value);
-        }
-        $html .= ' ' . $name . ($value === '' ? '' : '="' . $value . '"');
-    }
-    $html .= '>';
-    $inner = trim((string) $content) === '' ? '' : wp_kses_post(do_shortcode($content));
-    if ($inner !== '') {
-        $html .= $tag === 'iigp-faculty-card' ? '<div slot="bio">' . $inner . '</div>' : $inner;
-    }
-    return $html . '</' . $tag . '>';
+    return iigp_widgets_render($tag, (array) $atts, trim((string) $content) === '' ? '' : do_shortcode($content));
 }
 
 foreach (array_keys(iigp_widgets_elements()) as $iigp_tag) {
