@@ -12,6 +12,11 @@ import { mock, settled } from './helpers.js';
 
 const NOW = '2026-12-06T12:00:00Z';
 
+/** Why a media-feature test is skipped outside Chromium. */
+const NO_EMULATION = (feature: string, bidiCommand: string) =>
+  `a test can emulate ${feature} only in Chromium (DevTools protocol). Firefox ESR's WebDriver BiDi answers ` +
+  `"unknown command" to ${bidiCommand}, and WebKitGTK's classic WebDriver has no media emulation.`;
+
 /** Every widget with the richest content it shows: images, excerpts, buttons, long credentials. */
 const widgets: Record<string, () => TemplateResult> = {
   'iigp-recent-posts': () =>
@@ -96,7 +101,7 @@ describe('readers\' settings', () => {
     before(async function () {
       emulated = Boolean(await executeServerCommand('emulate-reader-settings', { forcedColors: 'active' })) && matchMedia('(forced-colors: active)').matches;
       if (!emulated) {
-        console.warn('Skipped: this engine cannot emulate forced-colors from a test (only Chromium can, through its DevTools protocol).');
+        console.warn(`Skipped: ${NO_EMULATION('forced-colors', 'emulation.setForcedColorsModeThemeOverride')}`);
         this.skip();
       }
     });
@@ -147,7 +152,7 @@ describe('readers\' settings', () => {
     before(async function () {
       emulated = Boolean(await executeServerCommand('emulate-reader-settings', { reducedMotion: 'reduce' })) && matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (!emulated) {
-        console.warn('Skipped: this engine cannot emulate prefers-reduced-motion from a test (only Chromium can, through its DevTools protocol).');
+        console.warn(`Skipped: ${NO_EMULATION('prefers-reduced-motion', 'emulation.setPrefersReducedMotionOverride')}`);
         this.skip();
       }
     });
