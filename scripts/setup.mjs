@@ -81,7 +81,11 @@ export function setup({
   error = (line) => console.error(line),
 } = {}) {
   const lacking = missing(env);
-  if (!lacking.length) return 0;
+  if (!lacking.length) {
+    const wanted = REQUIREMENTS.filter((r) => engines(env).includes(r.engine) && !(r.unlessDisplay && env.DISPLAY));
+    log(`setup: the tests' browsers are installed (${wanted.map((r) => r.program).join(', ')}).`);
+    return 0;
+  }
   const packages = [...new Set(lacking.flatMap((r) => r.packages))];
   const programs = lacking.map((r) => r.program).join(', ');
   const stop = (why) => {

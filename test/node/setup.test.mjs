@@ -94,8 +94,10 @@ test('as root on Debian: apt-get update, then install exactly the missing packag
     ]);
     assert.match(out, /installing chromium firefox-esr webkit2gtk-driver xvfb .*apt-get/);
     assert.deepEqual(missing(m.env), [], 'the programs are there afterwards');
-    // A second run finds everything and does nothing.
-    assert.equal(run(m, { uid: 0 }).code, 0);
+    // A second run finds everything, says so and does nothing.
+    const again = run(m, { uid: 0 });
+    assert.equal(again.code, 0);
+    assert.equal(again.out, "setup: the tests' browsers are installed (chromium, firefox-esr, WebKitWebDriver, Xvfb).");
     assert.equal(m.commands().length, 2);
   } finally {
     m.cleanup();
