@@ -15,6 +15,40 @@ const types = { '.json': 'application/json', '.xml': 'application/xml', '.txt': 
 // An engine missing here is reported with its install command and skipped; with CI=true it is an error.
 const { launchers, skipped } = await browserLaunchers();
 
+/**
+ * `executeServerCommand('emulate-reader-settings', { forcedColors: 'active', reducedMotion: 'reduce' })`
+ * (empty strings reset): the media features readers set, emulated through Chromium's DevTools protocol
+ * (puppeteer's emulateMediaFeatures refuses forced-colors). Answers false where the engine offers no
+ * such emulation (Firefox over WebDriver BiDi, WebKit over classic WebDriver); the tests then skip.
+ */
+function readerSettings() {
+  const sessions = new Map();
+  return {
+    name: 'iigp-reader-settings',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-reader-settings') return undefined;
+      if (session.browser.type !== 'puppeteer') return false;
+      const page = session.browser.getPage(session.id);
+      let client = sessions.get(page);
+      if (!client) {
+        try {
+          client = await page.createCDPSession();
+        } catch {
+          return false; // Firefox: no DevTools protocol.
+        }
+        sessions.set(page, client);
+      }
+      await client.send('Emulation.setEmulatedMedia', {
+        features: [
+          { name: 'forced-colors', value: payload?.forcedColors ?? '' },
+          { name: 'prefers-reduced-motion', value: payload?.reducedMotion ?? '' },
+        ],
+      });
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: true,
@@ -26,7 +60,7 @@ export default {
   reporters: [defaultReporter(), engineSummaryReporter({ skipped })],
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), readerSettings()],
   middleware: [
     mockServer,
     function sharedCorpora(context, next) {

@@ -6,12 +6,12 @@
 //      attributes (for the shortcodes and KSES);
 //      and wordpress/iigp-widgets/blocks/<name>/block.json: one dynamic block per element, its attributes
 //      the element's in camelCase (for the block editor and the server render);
-//   3. writes dist/iigp-widgets-wordpress.zip (folder iigp-widgets/ inside, as WordPress expects), with a
-//      small ZIP writer on Node's zlib: no `zip` command or npm package needed.
+//   3. writes dist/iigp-widgets-wordpress.zip (folder iigp-widgets/ inside, as WordPress expects), with
+//      the small ZIP writer of scripts/zip.mjs.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
+import { entriesOf, zip } from './zip.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -121,79 +121,7 @@ if (existsSync(manifestPath)) {
 }
 
 // 3. The zip.
-const crcTable = new Uint32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buffer) {
-  let c = 0xffffffff;
-  for (const byte of buffer) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function dosTime(date) {
-  return {
-    time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
-    date: ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-  };
-}
-function walk(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-}
-const files = walk(plugin).filter((path) => !path.split(sep).some((part) => part.startsWith('.')));
-const local = [];
-const central = [];
-let offset = 0;
-const { time, date } = dosTime(new Date());
-for (const path of files) {
-  const name = Buffer.from(`iigp-widgets/${relative(plugin, path).split(sep).join('/')}`, 'utf8');
-  const data = readFileSync(path);
-  const deflated = deflateRawSync(data, { level: 9 });
-  const stored = deflated.length >= data.length;
-  const body = stored ? data : deflated;
-  const crc = crc32(data);
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(20, 4); // version needed
-  header.writeUInt16LE(0x0800, 6); // UTF-8 names
-  header.writeUInt16LE(stored ? 0 : 8, 8);
-  header.writeUInt16LE(time, 10);
-  header.writeUInt16LE(date, 12);
-  header.writeUInt32LE(crc, 14);
-  header.writeUInt32LE(body.length, 18);
-  header.writeUInt32LE(data.length, 22);
-  header.writeUInt16LE(name.length, 26);
-  header.writeUInt16LE(0, 28);
-  local.push(header, name, body);
-  const entry = Buffer.alloc(46);
-  entry.writeUInt32LE(0x02014b50, 0);
-  entry.writeUInt16LE(0x031e, 4); // made by: Unix, 3.0
-  entry.writeUInt16LE(20, 6);
-  entry.writeUInt16LE(0x0800, 8);
-  entry.writeUInt16LE(stored ? 0 : 8, 10);
-  entry.writeUInt16LE(time, 12);
-  entry.writeUInt16LE(date, 14);
-  entry.writeUInt32LE(crc, 16);
-  entry.writeUInt32LE(body.length, 20);
-  entry.writeUInt32LE(data.length, 24);
-  entry.writeUInt16LE(name.length, 28);
-  entry.writeUInt32LE(((0o100644 << 16) >>> 0), 38); // -rw-r--r--
-  entry.writeUInt32LE(offset, 42);
-  central.push(entry, name);
-  offset += header.length + name.length + body.length;
-}
-const centralSize = central.reduce((sum, b) => sum + b.length, 0);
-const end = Buffer.alloc(22);
-end.writeUInt32LE(0x06054b50, 0);
-end.writeUInt16LE(files.length, 8);
-end.writeUInt16LE(files.length, 10);
-end.writeUInt32LE(centralSize, 12);
-end.writeUInt32LE(offset, 16);
-const zip = Buffer.concat([...local, ...central, end]);
-writeFileSync(zipPath, zip);
-console.log(`build-plugin: ${copied} scripts copied, ${Object.keys(elements).length} elements listed; ${relative(root, zipPath)} (${files.length} files, ${(zip.length / 1024).toFixed(1)} KB)`);
+const files = entriesOf(plugin, 'iigp-widgets/');
+const archive = zip(files);
+writeFileSync(zipPath, archive);
+console.log(`build-plugin: ${copied} scripts copied, ${Object.keys(elements).length} elements listed; ${relative(root, zipPath)} (${files.length} files, ${(archive.length / 1024).toFixed(1)} KB)`);

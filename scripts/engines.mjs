@@ -16,14 +16,13 @@ import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { installCommand } from './setup.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
-const APT = {
-  chromium: 'sudo apt-get install -y chromium',
-  firefox: 'sudo apt-get install -y firefox-esr',
-  webkit: 'sudo apt-get install -y webkit2gtk-driver xvfb',
-};
+// The same packages scripts/setup.mjs installs (`npm test` runs it first).
+const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb'] };
+const APT = Object.fromEntries(Object.entries(PACKAGES).map(([engine, packages]) => [engine, installCommand(packages)]));
 
 function executable(path) {
   try {
@@ -315,7 +314,9 @@ export async function browserLaunchers({ engines = requestedEngines(), strict = 
   for (const s of skipped) {
     console.warn(`\u26a0 Skipping ${s.engine}: ${s.reason}. Install it with: ${s.install}`);
   }
-  if (launchers.length === 0) throw new Error(`None of the engines ${engines.join(', ')} is installed here.`);
+  if (launchers.length === 0) {
+    throw new Error(`None of the engines ${engines.join(', ')} is installed here: run \`npm run setup\` (or ${installCommand(skipped.flatMap((s) => PACKAGES[s.engine]))}).`);
+  }
   return { launchers, skipped };
 }
 

@@ -47,7 +47,7 @@ export const FromAttributes: Story = {
     name: 'Leora Bar-Levav',
     credentials: 'M.D.',
     'job-title': 'Psychiatrist; faculty',
-    photo: '/mock/photos/portrait-placeholder.png',
+    photo: 'https://iigp.example/wp-content/uploads/faculty/leora-bar-levav.jpg',
     href: 'https://iigp.example/faculty/leora-bar-levav/',
     children: '<p slot="bio">Leora Bar-Levav treats individuals and groups and teaches in the Institute’s training program.</p>',
   },

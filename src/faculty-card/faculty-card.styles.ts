@@ -5,6 +5,7 @@ export const facultyCardStyles = css`
     --size: var(--iigp-photo-size, 6em);
     position: relative;
     display: flex;
+    flex-wrap: wrap;
     gap: var(--iigp-gap, 0.75em);
     align-items: flex-start;
     padding: var(--iigp-card-padding, 0);
@@ -39,10 +40,11 @@ export const facultyCardStyles = css`
     block-size: calc(1em / 0.38);
     font-weight: 600;
   }
+  /* Beside the photo while its longest word fits there; below it in a narrow column or at large text. */
   .body {
+    flex: 1;
     display: grid;
     gap: 0.125em;
-    min-inline-size: 0;
   }
   [part~='title'] {
     font-weight: var(--iigp-title-font-weight, 600);

@@ -16,6 +16,7 @@ export const newsletterArchiveStyles = css`
   input,
   button {
     font: inherit;
+    max-inline-size: 100%;
   }
   .search,
   [part~='message'],

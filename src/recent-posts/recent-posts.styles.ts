@@ -14,6 +14,7 @@ export const recentPostsStyles = css`
   :host([columns='6']) ul { --columns: 6; }
   li {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--iigp-gap, 0.75em);
     align-items: flex-start;
     min-inline-size: 0;
@@ -24,8 +25,10 @@ export const recentPostsStyles = css`
     border-radius: var(--iigp-radius, 0.375em);
     background: var(--iigp-card-background, transparent);
   }
-  /* A column at least as wide as its longest word: the boxes a grid would give, for far less layout work. */
+  /* A column at least as wide as its longest word: the boxes a grid would give, for far less layout work.
+     Beside the image while that fits; below it in a narrow column or at large text (the line wraps). */
   .body {
+    flex: 1;
     display: flex;
     flex-direction: column;
     gap: 0.25em;

@@ -64,7 +64,7 @@ export const baseStyles = css`
   [part~='title'] {
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--iigp-title-lines, 3);
+    -webkit-line-clamp: var(--iigp-title-lines, 10);
     overflow: hidden;
     overflow-wrap: anywhere;
   }
@@ -74,9 +74,11 @@ export const baseStyles = css`
   [part~='description'] {
     unicode-bidi: plaintext;
   }
-  /* Grid items: the spans are blocks. */
+  /* Grid items: the spans are blocks. The transparent border is drawn in forced colours, where the
+     background is not. */
   .skeleton > span {
     block-size: var(--iigp-skeleton-height, 2.75em);
+    border: 1px solid transparent;
     border-radius: var(--iigp-radius, 0.375em);
     background: var(--iigp-skeleton-color, color-mix(in srgb, currentColor 8%, transparent));
   }

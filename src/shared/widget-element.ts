@@ -39,7 +39,7 @@ export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
  * @cssprop --iigp-link-color - Colour of links (default: inherited).
  * @cssprop --iigp-muted-color - Colour of dates and other secondary text (default: inherited; keep 4.5:1 contrast).
  * @cssprop --iigp-heading-font-size - Size of the heading (default `1.25em`).
- * @cssprop --iigp-title-lines - Lines a title may take before it is clamped (default 3).
+ * @cssprop --iigp-title-lines - Lines a title may take before it is clamped (default 10, so that ordinary titles are not cut even with text at 200% in a 320 px column).
  * @cssprop --iigp-skeleton-color - Colour of the loading placeholder.
  * @cssprop --iigp-focus-ring - Outline of focused links and buttons.
  */

@@ -18,3 +18,17 @@ export function withLongText(people: Person[]): Person[] {
     description: `${String(person.description ?? '')} ${String(person.description ?? '')}`,
   }));
 }
+
+/**
+ * Every photo at an address the stories' mocked network answers (an image under
+ * https://iigp.example/wp-content/uploads/, see ./handlers.ts). The sample file links its one photo
+ * relatively (photos/portrait-placeholder.png), which only loads where demo/data/ happens to be served
+ * beside the data URL; a story must not depend on that, or its card requests a picture that is not there.
+ */
+export function withServedPhotos(people: Person[]): Person[] {
+  return people.map((person) =>
+    person.image
+      ? { ...person, image: { ...(person.image as object), url: `https://iigp.example/wp-content/uploads/faculty/${String(person.identifier)}.jpg` } }
+      : person,
+  );
+}

@@ -18,6 +18,14 @@ function placeholder(name: string): string {
   let hash = 0;
   for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   const hue = hash % 360;
+  // Faculty photos are portraits: a head and shoulders on a square.
+  if (name.includes('/faculty/')) {
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300" viewBox="0 0 300 300">
+<rect width="300" height="300" fill="hsl(${hue} 30% 85%)"/>
+<circle cx="150" cy="120" r="60" fill="hsl(${hue} 25% 60%)"/>
+<ellipse cx="150" cy="300" rx="110" ry="90" fill="hsl(${hue} 25% 60%)"/>
+</svg>`;
+  }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500" viewBox="0 0 800 500">
 <rect width="800" height="500" fill="hsl(${hue} 35% 82%)"/>
 <circle cx="${250 + (hash % 300)}" cy="250" r="150" fill="hsl(${(hue + 40) % 360} 40% 68%)"/>

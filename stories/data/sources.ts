@@ -86,13 +86,13 @@ const people = JSON.parse(facultyJson) as Record<string, unknown>[];
 export const samplePeople = people;
 
 export const facultySources: Record<string, Source> = {
-  /** demo/data/faculty.json as it is (schema.org Persons). */
-  'faculty.json': { body: facultyJson, type: JSON_TYPE },
+  /** demo/data/faculty.json (schema.org Persons), its photos served by the mocked network. */
+  'faculty.json': json(faculty.withServedPhotos(people)),
   /** demo/data/faculty-pages.json (WordPress pages, with _embed). */
   'wp-json/wp/v2/pages': { body: facultyPagesJson, type: JSON_TYPE },
   'faculty-empty.json': json([]),
   'faculty-no-photos.json': json(faculty.withoutPhotos(people)),
-  'faculty-long.json': json(faculty.withLongText(people)),
+  'faculty-long.json': json(faculty.withLongText(faculty.withServedPhotos(people))),
 };
 
 // ── Newsletters ──────────────────────────────────────────────────────────────────────────────────────
