@@ -28,7 +28,8 @@ function wordpressLikeCors(): Plugin {
   };
 }
 
-const demoPages = ['index', 'configurator', 'allied'];
+// Every page of demo/ (index, configurator, allied …).
+const demoPages = readdirSync('demo').filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length));
 
 export default defineConfig(({ command, mode }) =>
   command === 'serve'

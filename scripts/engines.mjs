@@ -45,7 +45,7 @@ function miniBrowser() {
   if (process.env.WEBKIT_MINIBROWSER_PATH) return process.env.WEBKIT_MINIBROWSER_PATH;
   // Debian and Ubuntu: /usr/lib/<multiarch triplet>/webkit2gtk-4.1/MiniBrowser (package libwebkit2gtk-4.1-0).
   for (const lib of ['/usr/lib', '/usr/libexec']) {
-    let dirs = [];
+    let dirs;
     try {
       dirs = readdirSync(lib);
     } catch {

@@ -28,8 +28,10 @@ export function importsOf(file) {
     found.push({ path: resolve(dirname(file), specifier.text.replace(/\.js$/, '.ts')), kind });
   };
   const visit = (node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) add(node.moduleSpecifier, 'static');
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0]) add(node.arguments[0], 'dynamic');
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier)
+      add(node.moduleSpecifier, 'static');
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0])
+      add(node.arguments[0], 'dynamic');
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal, 'static');
     ts.forEachChild(node, visit);
   };
@@ -72,6 +74,7 @@ export function staticClosure(graph, entry, seen = new Set()) {
 /** The modules that two or more of `entries` import statically: what their separate files would each repeat. */
 export function sharedModules(graph, entries) {
   const count = new Map();
-  for (const entry of entries) for (const file of staticClosure(graph, entry)) count.set(file, (count.get(file) ?? 0) + 1);
+  for (const entry of entries)
+    for (const file of staticClosure(graph, entry)) count.set(file, (count.get(file) ?? 0) + 1);
   return new Set([...count].filter(([, n]) => n > 1).map(([file]) => file));
 }

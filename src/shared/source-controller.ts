@@ -146,7 +146,11 @@ export class SourceController<T> implements ReactiveController {
     if (!load) {
       const reads = Object.keys(this.formats()).join(', ');
       const why =
-        format !== 'auto' ? `format="${name}" is unknown` : name === 'html' ? 'it is an HTML page, not data' : `it is not ${reads} data`;
+        format !== 'auto'
+          ? `format="${name}" is unknown`
+          : name === 'html'
+            ? 'it is an HTML page, not data'
+            : `it is not ${reads} data`;
       throw formatError(why, `Point src at ${reads} data (WordPress: /feed/ or /wp-json/…).`);
     }
     const { default: parser } = await load().catch(() => {

@@ -14,7 +14,8 @@ async function demo(name: string, contentType: string) {
   return body(await response.text(), contentType, `${SITE}/data/${name}`);
 }
 
-const summary = (items: Workshop[]) => items.map((w) => [w.title, (w.start as Date).toISOString(), (w.end as Date | undefined)?.toISOString(), w.timeZone]);
+const summary = (items: Workshop[]) =>
+  items.map((w) => [w.title, (w.start as Date).toISOString(), (w.end as Date | undefined)?.toISOString(), w.timeZone]);
 
 describe('parseIcs', () => {
   it('reads the demo calendar as the same workshops as its schema.org JSON and The Events Calendar REST forms', async () => {
@@ -47,6 +48,8 @@ describe('parseIcs', () => {
   });
 
   it('refuses a web page', () => {
-    expect(formatErrorOf(() => parseIcs(body('<!doctype html><p>Calendar</p>', 'text/html'))).message).to.contain('HTML page');
+    expect(formatErrorOf(() => parseIcs(body('<!doctype html><p>Calendar</p>', 'text/html'))).message).to.contain(
+      'HTML page',
+    );
   });
 });

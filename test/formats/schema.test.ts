@@ -12,19 +12,37 @@ async function demo(name: string) {
   return body(await response.text(), 'application/ld+json', `${SITE}/data/${name}`);
 }
 
-const event = (name: string, startDate: string, extra: object = {}) => ({ '@type': 'Event', name, startDate, ...extra });
+const event = (name: string, startDate: string, extra: object = {}) => ({
+  '@type': 'Event',
+  name,
+  startDate,
+  ...extra,
+});
 
 describe('schemaNodes and the small readers', () => {
   it('finds nodes of a type in an array, an ItemList or an @graph', () => {
     const a = event('A', '2030-01-01');
     expect(schemaNodes(json([a]), 'Event').nodes).to.deep.equal([a]);
-    expect(schemaNodes(json({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', item: a }] }), 'Event').nodes).to.deep.equal([a]);
-    expect(schemaNodes(json({ '@graph': [{ '@type': 'Organization', name: 'IIGP' }, a] }), 'Event').nodes).to.deep.equal([a]);
+    expect(
+      schemaNodes(json({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', item: a }] }), 'Event').nodes,
+    ).to.deep.equal([a]);
+    expect(
+      schemaNodes(json({ '@graph': [{ '@type': 'Organization', name: 'IIGP' }, a] }), 'Event').nodes,
+    ).to.deep.equal([a]);
   });
 
   it('reads texts given as {name} or {value}, and images only from safe URLs', () => {
-    expect([schemaText({ name: ' Ph.D ' }), schemaText([{ value: 'CGP' }]), schemaText(5)]).to.deep.equal(['Ph.D', 'CGP', '5']);
-    expect(schemaImage({ url: 'photos/a.png', width: '200' }, `${SITE}/data/`)).to.deep.equal({ src: `${SITE}/data/photos/a.png`, alt: '', width: 200, height: undefined });
+    expect([schemaText({ name: ' Ph.D ' }), schemaText([{ value: 'CGP' }]), schemaText(5)]).to.deep.equal([
+      'Ph.D',
+      'CGP',
+      '5',
+    ]);
+    expect(schemaImage({ url: 'photos/a.png', width: '200' }, `${SITE}/data/`)).to.deep.equal({
+      src: `${SITE}/data/photos/a.png`,
+      alt: '',
+      width: 200,
+      height: undefined,
+    });
     expect(schemaImage('javascript:alert(1)', SITE)).to.equal(undefined);
   });
 });
@@ -41,7 +59,9 @@ describe('parseSchemaEvents', () => {
   });
 
   it('shows strings literally and skips events without a readable start', async () => {
-    const { items, skipped } = await parseSchemaEvents(json([event('<b>Groups</b> & more', '2030-05-01T10:00:00Z'), event('No date', 'soon')]));
+    const { items, skipped } = await parseSchemaEvents(
+      json([event('<b>Groups</b> & more', '2030-05-01T10:00:00Z'), event('No date', 'soon')]),
+    );
     expect(items.map((w) => w.title)).to.deep.equal(['<b>Groups</b> & more']);
     expect(skipped).to.equal(1);
   });
@@ -81,7 +101,10 @@ describe('parseSchemaPersons', () => {
 describe('parsePublicationIssues', () => {
   it('reads the demo newsletters with their PDF links, dates and sizes', async () => {
     const { items } = await parsePublicationIssues(await demo('newsletters.json'));
-    expect(items[0]).to.include({ title: 'Winter 2012', url: 'https://iigp.example/wp-content/uploads/newsletters/winter-2012.pdf' });
+    expect(items[0]).to.include({
+      title: 'Winter 2012',
+      url: 'https://iigp.example/wp-content/uploads/newsletters/winter-2012.pdf',
+    });
     expect(items[0].size).to.equal(825 * 1024);
     expect((items[0].date as Date).toISOString()).to.equal('2012-01-15T00:00:00.000Z');
   });

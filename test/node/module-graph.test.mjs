@@ -27,14 +27,24 @@ test('the cycle finder finds a cycle, and names it', () => {
   const b = join(root, 'b.ts');
   const c = join(root, 'c.ts');
   const edge = (path) => ({ path, kind: 'static' });
-  const found = cycles(new Map([[a, [edge(b)]], [b, [edge(c)]], [c, [edge(b)]]]));
+  const found = cycles(
+    new Map([
+      [a, [edge(b)]],
+      [b, [edge(c)]],
+      [c, [edge(b)]],
+    ]),
+  );
   assert.deepEqual(found, [['b.ts', 'c.ts', 'b.ts']]);
 });
 
 test('no import cycle in src/', () => {
   assert.ok(graph.size > 40, `src/ was read (${graph.size} modules)`);
   const found = cycles(graph);
-  assert.deepEqual(found.map((cycle) => cycle.join(' -> ')), [], 'import cycles in src/');
+  assert.deepEqual(
+    found.map((cycle) => cycle.join(' -> ')),
+    [],
+    'import cycles in src/',
+  );
 });
 
 test('every module of src/ is loaded by some test', () => {
@@ -59,10 +69,14 @@ test('each format family of src/formats/ has a test file of its own in test/form
 });
 
 test('a module loaded on demand has a file name no other module of src/ has (it becomes dist/chunks/<name>-<hash>.js)', () => {
-  const onDemand = new Set([...graph.values()].flatMap((imports) => imports.filter((i) => i.kind === 'dynamic').map((i) => i.path)));
+  const onDemand = new Set(
+    [...graph.values()].flatMap((imports) => imports.filter((i) => i.kind === 'dynamic').map((i) => i.path)),
+  );
   assert.ok(onDemand.size > 10, 'the format parsers are loaded on demand');
   const clashes = [...onDemand].flatMap((file) =>
-    [...graph.keys()].filter((other) => other !== file && basename(other) === basename(file)).map((other) => `${name(file)} and ${name(other)}`),
+    [...graph.keys()]
+      .filter((other) => other !== file && basename(other) === basename(file))
+      .map((other) => `${name(file)} and ${name(other)}`),
   );
   assert.deepEqual(clashes, []);
 });

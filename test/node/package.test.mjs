@@ -102,14 +102,14 @@ test('each file a page loads starts with the compile hint, and its source map st
     const code = readFileSync(join(dist, file), 'utf8');
     assert.ok(code.startsWith('//# allFunctionsCalledOnLoad\n'), `${file} starts with the compile hint`);
   }
-  // A string that stands once in the source: the map must lead back to its line in define.ts.
+  // A string that stands once in the source: the map must lead back to its line, the element's tagName.
   const code = readFileSync(join(dist, 'recent-posts.js'), 'utf8');
   const map = new TraceMap(readFileSync(join(dist, 'recent-posts.js.map'), 'utf8'));
   const lines = code.split('\n');
   const line = lines.findIndex((l) => l.includes('`iigp-recent-posts`'));
   assert.ok(line > 0, 'the element name is in the built file');
   const position = originalPositionFor(map, { line: line + 1, column: lines[line].indexOf('`iigp-recent-posts`') });
-  assert.match(position.source ?? '', /src\/recent-posts\/define\.ts$/);
-  const source = readFileSync(join(root, 'src/recent-posts/define.ts'), 'utf8').split('\n');
-  assert.match(source[position.line - 1], /define\('iigp-recent-posts'/);
+  assert.match(position.source ?? '', /src\/recent-posts\/recent-posts\.ts$/);
+  const source = readFileSync(join(root, 'src/recent-posts/recent-posts.ts'), 'utf8').split('\n');
+  assert.match(source[position.line - 1], /export const tagName = 'iigp-recent-posts'/);
 });

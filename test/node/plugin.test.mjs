@@ -14,7 +14,9 @@ test('elements.php lists every element of custom-elements.json with every attrib
   assert.ok(existsSync(built), 'wordpress/iigp-widgets/elements.php is missing: run `npm run build` first');
   const listed = JSON.parse(execFileSync('php', ['-r', `echo json_encode(include '${built}');`], { encoding: 'utf8' }));
   const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
-  const elements = manifest.modules.flatMap((mod) => mod.declarations ?? []).filter((decl) => decl.customElement && decl.tagName);
+  const elements = manifest.modules
+    .flatMap((mod) => mod.declarations ?? [])
+    .filter((decl) => decl.customElement && decl.tagName);
   assert.deepEqual(Object.keys(listed).sort(), elements.map((el) => el.tagName).sort());
   for (const el of elements) {
     const expected = el.attributes.map((a) => a.name).filter((name) => name !== 'state');

@@ -116,6 +116,7 @@ export function dangerousUrl(value: string, kind: 'link' | 'image'): string | un
   }
   for (const candidate of candidates) {
     // The URL parser drops leading C0 controls and spaces, and tabs and newlines anywhere.
+    // eslint-disable-next-line no-control-regex -- the controls the URL parser drops, on purpose
     const squeezed = candidate.replace(/[\u0000-\u0020\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '').toLowerCase();
     if (/^(javascript|vbscript|livescript|mocha):/.test(squeezed)) return `script URL ${JSON.stringify(value)}`;
     if (/^data:/.test(squeezed) && kind !== 'image') return `data URL ${JSON.stringify(value)}`;

@@ -12,6 +12,7 @@ import { hasError } from './has-error.js';
 function parseLean(text: string): Document | undefined {
   // Line ends as the parser reads them (WebKit's leaves CRs in CDATA sections).
   const source = text.replace(/\r\n?/g, '\n');
+  // eslint-disable-next-line no-control-regex -- the characters XML refuses, looked for on purpose
   if (/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(source)) return undefined;
   const sections: string[] = [];
   let lean = '';
