@@ -17,7 +17,7 @@ import {
   CharacterData,
   DOMImplementation,
   Document as XmlDocument,
-  DocumentFragment,
+  DocumentFragment as XmlFragment,
   DOMParser as XmlParser,
   Element as XmlElement,
   Node as XmlNode,
@@ -52,16 +52,17 @@ function matcher(selectors: string): (el: Element) => boolean {
 
 /** The nodes under `root` in document order, walked without recursion (feeds may nest deeply). */
 function* descendants(root: Node): Generator<Node> {
-  let node = root.firstChild;
+  let node: Node | null = root.firstChild;
   while (node) {
     yield node;
     if (node.firstChild) {
       node = node.firstChild;
       continue;
     }
-    while (node !== root && !node.nextSibling) node = node.parentNode!;
-    if (node === root) return;
-    node = node.nextSibling;
+    let up: Node = node;
+    while (up !== root && !up.nextSibling) up = up.parentNode as Node;
+    if (up === root) return;
+    node = up.nextSibling;
   }
 }
 
@@ -109,7 +110,7 @@ const nodeMembers: Record<string, PropertyDescriptor> = {
 // xmldom reads text content recursively; a feed nesting markup thousands deep would overflow the stack.
 define(XmlNode.prototype, nodeMembers);
 const textContent = Object.getOwnPropertyDescriptor(XmlNode.prototype, 'textContent')!;
-for (const type of [XmlElement, DocumentFragment]) {
+for (const type of [XmlElement, XmlFragment]) {
   define(type.prototype, {
     textContent: {
       get(this: Node) {
