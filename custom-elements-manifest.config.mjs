@@ -8,7 +8,7 @@ const tagNames = new Map();
 export default {
   // The elements and their shared base; parsers and helpers are not part of the HTML contract.
   globs: ['src/*/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/define.ts', 'src/formats/**', 'src/shared/!(widget-element).ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/define.ts', 'src/formats/**', 'src/snapshot/**', 'src/shared/!(widget-element).ts'],
   litelement: true,
   outdir: '.',
   plugins: [

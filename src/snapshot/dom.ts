@@ -17,7 +17,9 @@ import {
   CharacterData,
   DOMImplementation,
   Document as XmlDocument,
+  DocumentFragment as XmlFragment,
   DOMParser as XmlParser,
+  Element as XmlElement,
   Node as XmlNode,
   XMLSerializer,
 } from '@xmldom/xmldom';
@@ -48,10 +50,19 @@ function matcher(selectors: string): (el: Element) => boolean {
   return (el) => tests.some((test) => test(el));
 }
 
+/** The nodes under `root` in document order, walked without recursion (feeds may nest deeply). */
 function* descendants(root: Node): Generator<Node> {
-  for (let node = root.firstChild; node; node = node.nextSibling) {
+  let node: Node | null = root.firstChild;
+  while (node) {
     yield node;
-    yield* descendants(node);
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    let up: Node = node;
+    while (up !== root && !up.nextSibling) up = up.parentNode as Node;
+    if (up === root) return;
+    node = up.nextSibling;
   }
 }
 
@@ -96,7 +107,21 @@ const nodeMembers: Record<string, PropertyDescriptor> = {
     },
   },
 };
+// xmldom reads text content recursively; a feed nesting markup thousands deep would overflow the stack.
 define(XmlNode.prototype, nodeMembers);
+const textContent = Object.getOwnPropertyDescriptor(XmlNode.prototype, 'textContent')!;
+for (const type of [XmlElement, XmlFragment]) {
+  define(type.prototype, {
+    textContent: {
+      get(this: Node) {
+        let text = '';
+        for (const node of descendants(this)) if (node.nodeType === 3 || node.nodeType === 4) text += node.nodeValue;
+        return text;
+      },
+      set: textContent.set,
+    },
+  });
+}
 
 // xmldom reads a text node's content from `nodeValue`; the DOM's `data` is the same value.
 define(CharacterData.prototype, {
@@ -132,25 +157,29 @@ function parseError(message: string): Document {
 
 type HtmlNode = DefaultTreeAdapterMap['node'];
 
-/** A parse5 tree as xmldom nodes; a `<template>`'s content stays out of the tree, as in a browser. */
+/** A parse5 tree as xmldom nodes, without recursion; a `<template>`'s content stays out of the tree, as in a browser. */
 function copy(from: HtmlNode, into: Node, doc: Document): void {
-  for (const child of (from as { childNodes?: HtmlNode[] }).childNodes ?? []) {
-    let node: Node;
-    if (child.nodeName === '#text') node = doc.createTextNode((child as DefaultTreeAdapterMap['textNode']).value);
-    else if (child.nodeName === '#comment') node = doc.createComment((child as DefaultTreeAdapterMap['commentNode']).data);
-    else if ('tagName' in child) {
-      const el = doc.createElementNS(child.namespaceURI, child.tagName);
-      for (const attr of child.attrs) {
-        try {
-          el.setAttributeNS(attr.namespace ?? null, attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name, attr.value);
-        } catch {
-          // A name the XML DOM cannot hold (`<a "x"=1>`): nothing the text routines read.
+  const stack: [HtmlNode, Node][] = [[from, into]];
+  for (let next; (next = stack.pop()); ) {
+    const [source, target] = next;
+    for (const child of (source as { childNodes?: HtmlNode[] }).childNodes ?? []) {
+      let node: Node;
+      if (child.nodeName === '#text') node = doc.createTextNode((child as DefaultTreeAdapterMap['textNode']).value);
+      else if (child.nodeName === '#comment') node = doc.createComment((child as DefaultTreeAdapterMap['commentNode']).data);
+      else if ('tagName' in child) {
+        const el = doc.createElementNS(child.namespaceURI, child.tagName);
+        for (const attr of child.attrs) {
+          try {
+            el.setAttributeNS(attr.namespace ?? null, attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name, attr.value);
+          } catch {
+            // A name the XML DOM cannot hold (`<a "x"=1>`): nothing the text routines read.
+          }
         }
-      }
-      copy(child, el, doc);
-      node = el;
-    } else continue; // a doctype
-    into.appendChild(node);
+        stack.push([child, el]);
+        node = el;
+      } else continue; // a doctype
+      target.appendChild(node);
+    }
   }
 }
 

@@ -7,8 +7,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build as buildNode } from '../../scripts/build-node.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { OUTFILE, build as buildNode } from '../../scripts/build-node.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'iigp-widgets.mjs');
@@ -111,6 +111,23 @@ describe('posts from RSS 2.0 (the institute feed, demo/data/posts.xml)', () => {
     assert.equal(again.code, 0);
     assert.match(again.stdout, /Unchanged/);
     assert.ok(bytes.equals(await readFile(a)));
+  });
+});
+
+describe('authors as the widget shows them (issue 17)', () => {
+  test('an address beside the name is left out, in every form RSS writes it', async () => {
+    const source = join(dir, 'authors.xml');
+    await writeFile(
+      source,
+      '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Authors</title><link>https://iigp.example/</link>' +
+        '<item><title>One</title><link>https://iigp.example/1/</link><author>Natan HarPaz &lt;natan@iigp.example&gt;</author></item>' +
+        '<item><title>Two</title><link>https://iigp.example/2/</link><author>natan@iigp.example (Natan HarPaz)</author></item>' +
+        '<item><title>Three</title><link>https://iigp.example/3/</link><dc:creator>Natan HarPaz (natan@iigp.example)</dc:creator></item>' +
+        '</channel></rss>',
+    );
+    const out = outFile();
+    assert.equal((await run('snapshot', source, '--out', out)).code, 0);
+    assert.deepEqual((await readJson(out)).items.map((item) => item.authors), [[{ name: 'Natan HarPaz' }], [{ name: 'Natan HarPaz' }], [{ name: 'Natan HarPaz' }]]);
   });
 });
 
@@ -464,23 +481,10 @@ describe('command line', () => {
   });
 });
 
-describe("read back by the widgets' own parsers (src/formats, bundled with esbuild)", () => {
+describe("read back by the widgets' own parsers (from dist/node/snapshot.js, the bundle the command runs)", () => {
   let parsers;
   before(async () => {
-    const { build } = await import('esbuild');
-    const result = await build({
-      stdin: {
-        contents: "export { parseJsonFeed } from './src/formats/json/json-feed.ts'; export { parseSchemaEvents } from './src/formats/schema/schema-events.ts';",
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      write: false,
-      logLevel: 'silent',
-    });
-    parsers = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+    parsers = await import(pathToFileURL(OUTFILE).href);
   });
 
   test('posts snapshots parse as JSON Feed, nothing skipped, text as written', async () => {
