@@ -54,6 +54,8 @@ export function initials(name: string): string {
 export class FacultyCardElement extends WidgetElement<Person> {
   static override styles = [WidgetElement.styles, facultyCardStyles];
 
+  static override defaultStrings = { noun: 'faculty profile' };
+
   static override properties: PropertyDeclarations = {
     person: {},
     name: {},
@@ -83,7 +85,6 @@ export class FacultyCardElement extends WidgetElement<Person> {
     json: () => import('../formats/schema-person.js'),
     wp: () => import('../formats/wp-pages.js'),
   };
-  protected override readonly noun = 'faculty profile';
   protected override defaultLimit = 1;
 
   /** What the attributes say; with `src` they override the data. */

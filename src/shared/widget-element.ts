@@ -5,6 +5,7 @@ import { detectFormat } from '../formats/detect.js';
 import { formatError } from '../formats/format-error.js';
 import { LoadError, absoluteUrl, loadCached, remember, type Body } from './loader.js';
 import { baseStyles } from './styles.js';
+import { fill, loadLanguage, shippedLanguage, stringsConverter, type Strings } from './strings.js';
 import { nextTurn } from './turns.js';
 import { checkedItems, markChecked } from './url.js';
 
@@ -43,6 +44,7 @@ export function warnOnce(message: string): void {
  * @attr max-age - Seconds a saved copy counts as fresh (default 0: always refresh in the background).
  * @attr loading - `eager` (default) or `lazy`: wait until the widget is near the viewport before fetching.
  * @attr state - Read-only, reflected: `loading`, `ready`, `empty` or `error`, for the page's CSS.
+ * @attr strings - The widget's own words, reworded: a JSON object by key, e.g. `{"register": "Sign up"}` (keys: the README's "Words and languages").
  *
  * @fires iigp-load - Items were loaded and rendered; `detail.items` holds the items shown.
  * @fires iigp-error - Loading failed; `detail.error` says why (`message`, `kind`, `hint`).
@@ -86,6 +88,20 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     loaded: { state: true },
     failure: { state: true },
     stale: { state: true },
+    strings: { converter: stringsConverter },
+    translations: { state: true },
+  };
+
+  /**
+   * The widget's own words in English, by key; other languages load on demand (src/i18n/). The messages
+   * every widget shows are written once here around `{noun}`; languages whose grammar will not allow that
+   * translate each widget's messages whole.
+   */
+  static defaultStrings: Strings = {
+    loading: 'Loading {noun}…',
+    failed: 'The {noun} could not be loaded.',
+    stale: 'Showing saved {noun}; the latest could not be loaded.',
+    empty: 'No {noun} to show.',
   };
 
   /** URL of the data; relative URLs resolve against the page. */
@@ -110,6 +126,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   declare items?: T[];
   /** Read-only: the widget's state, reflected for the page's CSS. */
   state: WidgetState = 'loading';
+  /** The widget's own words, reworded: a JSON object by key, e.g. `{"register": "Sign up"}` (keys: the README's "Words and languages"). */
+  declare strings?: Strings;
   /** Milliseconds to wait for a complete response before giving up. */
   timeout = 10_000;
 
@@ -119,11 +137,15 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   protected declare failure?: LoadError;
   /** @internal The items shown are a saved copy because the network failed. */
   protected stale = false;
+  /** @internal The widget's words in the reader's language, when it is not English. */
+  protected declare translations?: Strings;
+  /** The language whose words are shown or on their way ('' for English). */
+  private language = '';
+  /** Waiting for the words of the reader's language: shown as loading, never in English first. */
+  private translating = false;
 
   /** Format modules by `format` name, loaded on demand. */
   protected abstract readonly formats: Formats<T>;
-  /** What the items are called in messages, plural: "posts". */
-  protected abstract readonly noun: string;
   protected defaultLimit = Infinity;
   protected abstract renderItems(items: T[]): TemplateResult;
 
@@ -145,6 +167,34 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   protected get shown(): T[] {
     const all = this.items ?? this.loaded ?? this.localItems() ?? [];
     return this.select(all).slice(0, Math.max(0, this.limit ?? this.defaultLimit));
+  }
+
+  /** The text of one of the widget's own words: the site's wording, else the reader's language, else English. */
+  protected term(key: string, values?: Record<string, unknown>): string {
+    const own = this.strings?.[key];
+    const text =
+      typeof own === 'string'
+        ? own
+        : this.translations?.[key] ?? (this.constructor as typeof WidgetElement).defaultStrings[key] ?? WidgetElement.defaultStrings[key] ?? key;
+    return fill(text, key == 'noun' ? values : { noun: this.term('noun'), ...values });
+  }
+
+  /** Follows the language of `locale` or the page: loads its words, if it ships, before showing any. */
+  private followLanguage(): void {
+    const language = shippedLanguage(this.dateLocale) ?? '';
+    if (language === this.language) return;
+    this.language = language;
+    this.translations = undefined;
+    this.translating = !!language;
+    if (!language) return;
+    void loadLanguage(language, () =>
+      warnOnce(`iigp-widgets: the ${language} words did not load; showing English. Serve the whole dist/ folder.`),
+    ).then((translations) => {
+      if (this.language !== language) return;
+      this.translations = translations?.[this.localName.replace(/^iigp-/, '')];
+      this.translating = false;
+      this.requestUpdate();
+    });
   }
 
   /** The locale for dates: `locale`, else the nearest `lang` in the page. */
@@ -187,6 +237,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     const { src } = this;
     const data = this.items ?? this.loaded ?? (src ? undefined : this.localItems());
     this.state = data ? (this.shown.length ? 'ready' : 'empty') : this.failure ? 'error' : src ? 'loading' : 'empty';
+    this.followLanguage();
+    if (this.translating) this.state = 'loading';
   }
 
   /** Starts over: fetches and parses `src` (once near the viewport when lazy), unless `items` are set. */
@@ -313,18 +365,18 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   }
 
   protected render(): TemplateResult {
-    const { state, noun, heading } = this;
-    const failed = `The ${noun} could not be loaded.`;
+    const { state, heading } = this;
+    const failed = this.term('failed');
     // The heading is an ARIA heading: its level follows the attribute without a template per level.
     // The live status says what sighted readers see: loading, failure, or a saved copy shown instead.
     // Fallback content from the page (an element outside named slots, or text) replaces the message;
     // the page's children are only looked at when there is no list to show.
     return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}<div class="visually-hidden" role="status">${state === 'loading'
-      ? `Loading ${noun}…`
+      ? this.term('loading')
       : state === 'error'
         ? failed
         : this.stale
-          ? `Showing saved ${noun}; the latest could not be loaded.`
+          ? this.term('stale')
           : ''}</div>${state === 'ready'
       ? this.renderItems(this.shown)
       : state === 'loading'
@@ -333,6 +385,6 @@ export abstract class WidgetElement<T> extends ReactiveElement {
             node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim(),
           )
             ? nothing
-            : html`<p part="message">${state === 'error' ? failed : `No ${noun} to show.`}</p>`}`}`;
+            : html`<p part="message">${state === 'error' ? failed : this.term('empty')}</p>`}`}`;
   }
 }
