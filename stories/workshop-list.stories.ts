@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/workshop-list/define.js';
 import { tagName as TAG } from '../src/workshop-list/workshop-list.js';
 import { WORKSHOP_LATER, WORKSHOP_NOW } from './data/sources.js';
-import { darkPage, pageStyles, renderWidget, rtlPage, type WidgetArgs } from './support/widget.js';
+import { arabicPage, darkPage, pageStyles, renderWidget, rtlPage, spanishPage, type WidgetArgs } from './support/widget.js';
 
 
 /**
@@ -172,6 +172,26 @@ export const RightToLeft: Story = {
     children: '<p><a href="https://iigp.example/events/">לוח האירועים</a></p>',
   },
   decorators: [rtlPage],
+};
+
+/** A Spanish page: "Inscribirse", "Añadir al calendario", presenters as a Spanish list. */
+export const Spanish: Story = {
+  name: 'Spanish page',
+  args: { heading: 'Próximos talleres' },
+  decorators: [spanishPage],
+};
+
+/** An Arabic page, right to left, with Arabic words. */
+export const Arabic: Story = {
+  name: 'Arabic page (right to left)',
+  args: { heading: 'ورش العمل القادمة' },
+  decorators: [arabicPage],
+};
+
+/** A site's own wording through the `strings` attribute. */
+export const Reworded: Story = {
+  name: 'Reworded (strings)',
+  args: { strings: '{"register": "Sign up", "addToCalendar": "Save the date"}' },
 };
 
 /** Custom properties and `::part` rules from the host page at work. */

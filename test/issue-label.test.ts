@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { compareIssues, fileSize, parseLabel, volumeIssue, when } from '../src/newsletter-archive/issue-label.js';
+import { compareIssues, fileSize, parseLabel, volumeIssue, when, type Words } from '../src/newsletter-archive/issue-label.js';
+import { NewsletterArchiveElement } from '../src/newsletter-archive/newsletter-archive.js';
+import { fill } from '../src/shared/strings.js';
+
+/** The widget's English words, as the widget passes them to the label code. */
+const english: Words = { term: (key, values) => fill(NewsletterArchiveElement.defaultStrings[key as 'pdf'], values), locale: 'en-US' };
 
 describe('newsletter labels', () => {
   const cases: [string, ReturnType<typeof parseLabel>][] = [
@@ -45,21 +50,21 @@ describe('newsletter labels', () => {
   });
 
   it('writes labels back in one form', () => {
-    expect(when(parseLabel('winter 2009, vol 2 issue 2'))).to.equal('Winter 2009');
-    expect(when(parseLabel('Autumn 2010'))).to.equal('Fall 2010');
-    expect(when(parseLabel('march 2013'))).to.equal('March 2013');
-    expect(when(parseLabel('Vol 4 No. 2'))).to.equal('');
-    expect(volumeIssue(parseLabel('Vol 4 No. 2'))).to.equal('Vol. 4, Issue 2');
-    expect(volumeIssue(parseLabel('Vol 4'))).to.equal('Vol. 4');
-    expect(volumeIssue(parseLabel('Summer 2014'))).to.equal('');
+    expect(when(parseLabel('winter 2009, vol 2 issue 2'), english)).to.equal('Winter 2009');
+    expect(when(parseLabel('Autumn 2010'), english)).to.equal('Fall 2010');
+    expect(when(parseLabel('march 2013'), english)).to.equal('March 2013');
+    expect(when(parseLabel('Vol 4 No. 2'), english)).to.equal('');
+    expect(volumeIssue(parseLabel('Vol 4 No. 2'), english)).to.equal('Vol. 4, Issue 2');
+    expect(volumeIssue(parseLabel('Vol 4'), english)).to.equal('Vol. 4');
+    expect(volumeIssue(parseLabel('Summer 2014'), english)).to.equal('');
   });
 
   it('writes file sizes in KB and MB', () => {
-    expect(fileSize(1258291)).to.equal('1.2 MB');
-    expect(fileSize(2 * 1024 * 1024)).to.equal('2 MB');
-    expect(fileSize(524288)).to.equal('512 KB');
-    expect(fileSize(100)).to.equal('1 KB');
-    expect(fileSize(undefined)).to.equal('');
-    expect(fileSize(0)).to.equal('');
+    expect(fileSize(1258291, english)).to.equal('1.2 MB');
+    expect(fileSize(2 * 1024 * 1024, english)).to.equal('2 MB');
+    expect(fileSize(524288, english)).to.equal('512 KB');
+    expect(fileSize(100, english)).to.equal('1 KB');
+    expect(fileSize(undefined, english)).to.equal('');
+    expect(fileSize(0, english)).to.equal('');
   });
 });

@@ -56,6 +56,8 @@ export const tagName = 'iigp-faculty-card';
 export class FacultyCardElement extends WidgetElement<Person> {
   static override styles = [WidgetElement.styles, facultyCardStyles];
 
+  static override defaultStrings = { noun: 'faculty profile' };
+
   static override properties: PropertyDeclarations = {
     person: {},
     name: {},
@@ -85,7 +87,6 @@ export class FacultyCardElement extends WidgetElement<Person> {
     json: () => import('../formats/schema/schema-person.js'),
     wp: () => import('../formats/wordpress/wp-pages.js'),
   };
-  protected override readonly noun = 'faculty profile';
   protected override defaultLimit = 1;
 
   /** What the attributes say; with `src` they override the data. */

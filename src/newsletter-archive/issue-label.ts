@@ -1,4 +1,5 @@
 import type { NewsletterIssue } from '../model.js';
+import { dateTimeFormat, numberFormat } from '../shared/format.js';
 
 export type Season = NonNullable<NewsletterIssue['season']>;
 export type Label = Pick<NewsletterIssue, 'season' | 'month' | 'year' | 'volume' | 'issue'>;
@@ -46,21 +47,34 @@ export function compareIssues(a: Label, b: Label): number {
   );
 }
 
-/** "Winter 2009", "March 2013", or '' when the label has no year. */
-export function when(issue: Label): string {
+/** The widget's own words, for the text it composes from a label: `term` gives one in the reader's language. */
+export interface Words {
+  term(key: string, values?: Record<string, unknown>): string;
+  locale?: string;
+}
+
+/** "Winter 2009", "March 2013" (in the reader's language), or '' when the label has no year. */
+export function when(issue: Label, words: Words): string {
   if (!issue.year) return '';
-  const name = issue.month ? MONTHS[issue.month - 1] : issue.season ? issue.season[0].toUpperCase() + issue.season.slice(1) : '';
+  const name = issue.month
+    ? dateTimeFormat(words.locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, issue.month - 1, 15))
+    : issue.season
+      ? words.term(issue.season)
+      : '';
   return name ? `${name} ${issue.year}` : String(issue.year);
 }
 
 /** "Vol. 2, Issue 2", "Vol. 2", "Issue 2" or ''. */
-export function volumeIssue(issue: Label): string {
-  return [issue.volume && `Vol. ${issue.volume}`, issue.issue && `Issue ${issue.issue}`].filter(Boolean).join(', ');
+export function volumeIssue(issue: Label, words: Words): string {
+  return [issue.volume && words.term('volumeShort', { volume: issue.volume }), issue.issue && words.term('issue', { issue: issue.issue })]
+    .filter(Boolean)
+    .join(', ');
 }
 
-/** "1.2 MB", "850 KB". */
-export function fileSize(bytes: number | undefined): string {
+/** "350 KB", "1.2 MB" (numbers as the reader writes them), or '' when the size is unknown. */
+export function fileSize(bytes: number | undefined, words: Words): string {
   if (!bytes || bytes < 0) return '';
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  const number = (value: number) => numberFormat(words.locale).format(value);
+  if (bytes < 1024 * 1024) return words.term('kilobytes', { size: number(Math.max(1, Math.round(bytes / 1024))) });
+  return words.term('megabytes', { size: number(Math.round(bytes / 1024 / 102.4) / 10) });
 }

@@ -1,6 +1,7 @@
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { NewsletterIssue } from '../model.js';
+import { numberFormat } from '../shared/format.js';
 import { safeUrl } from '../shared/url.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import type { Entry } from './arrange.js';
@@ -50,6 +51,26 @@ export const tagName = 'iigp-newsletter-archive';
 export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   static override styles = [WidgetElement.styles, newsletterArchiveStyles];
 
+  static override defaultStrings = {
+    noun: 'newsletters',
+    filter: 'Filter issues',
+    matches: '{count} of {total} issues match.',
+    noMatch: 'No issues match.',
+    showAll: 'Show all {total} issues',
+    other: 'Other issues',
+    volume: 'Volume {volume}',
+    volumeShort: 'Vol. {volume}',
+    issue: 'Issue {issue}',
+    newsletter: 'Newsletter',
+    pdf: 'PDF',
+    kilobytes: '{size} KB',
+    megabytes: '{size} MB',
+    winter: 'Winter',
+    spring: 'Spring',
+    summer: 'Summer',
+    fall: 'Fall',
+  };
+
   static override properties: PropertyDeclarations = {
     groupBy: { attribute: 'group-by' },
     order: {},
@@ -70,7 +91,6 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     json: () => Promise.all([import('../formats/schema/schema-publication.js'), loadArrange()]).then(([m]) => m),
     wp: () => Promise.all([import('../formats/wordpress/wp-media.js'), loadArrange()]).then(([m]) => m),
   };
-  protected override readonly noun = 'newsletters';
 
   private watcher?: MutationObserver;
 
@@ -94,7 +114,7 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   }
 
   protected override select(items: NewsletterIssue[]): Entry[] {
-    return arrange?.arrange(items, this.order === 'oldest') ?? [];
+    return arrange?.arrange(items, this.order === 'oldest', { term: (key, values) => this.term(key, values), locale: this.dateLocale }) ?? [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -122,6 +142,11 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     void this.updateComplete.then(() => this.renderRoot.querySelectorAll('li')[first]?.querySelector('a')?.focus());
   }
 
+  /** A count as the reader writes numbers. */
+  private count(value: number): string {
+    return numberFormat(this.dateLocale).format(value);
+  }
+
   private renderList(entries: Entry[]): TemplateResult {
     return html`<ul part="list" role="list">${entries.map(
       (e) =>
@@ -134,10 +159,10 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   protected override renderItems(items: Entry[]): TemplateResult {
     const words = this.query.toLowerCase().split(/\s+/).filter(Boolean);
     const entries = items.filter((e) => words.every((w) => `${e.text} ${e.title} ${e.meta}`.toLowerCase().includes(w)));
-    const other = 'Other issues';
+    const other = this.term('other');
     const groups = new Map<string, Entry[]>();
     for (const e of entries) {
-      const key = this.groupBy === 'none' ? '' : String((this.groupBy === 'volume' ? e.volume && `Volume ${e.volume}` : e.year) || other);
+      const key = this.groupBy === 'none' ? '' : String((this.groupBy === 'volume' ? e.volume && this.term('volume', { volume: e.volume }) : e.year) || other);
       groups.set(key, [...(groups.get(key) ?? []), e]);
     }
     // Labels that could not be read always come last.
@@ -147,16 +172,16 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     const level = Math.min(6, this.level + 1);
     const total = this.all.length;
     return html`${this.searchable
-      ? html`<label class="search">Filter issues <input part="search" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>`
+      ? html`<label class="search">${this.term('filter')} <input part="search" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>`
       : nothing}${[...groups].map(([key, list]) =>
       key
         ? html`<section part="group"><div part="group-heading" role="heading" aria-level=${level}>${key}</div>${this.renderList(list)}</section>`
         : this.renderList(list),
     )}${this.searchable
       ? // Always there, so that screen readers hear the count change as one types.
-        html`<p part="message" role="status">${!words.length ? '' : entries.length ? `${entries.length} of ${total} issues match.` : 'No issues match.'}</p>`
+        html`<p part="message" role="status">${!words.length ? '' : entries.length ? this.term('matches', { count: this.count(entries.length), total: this.count(total) }) : this.term('noMatch')}</p>`
       : nothing}${items.length < total && !words.length
-      ? html`<button part="button" type="button" @click=${this.showAll}>Show all ${total} issues</button>`
+      ? html`<button part="button" type="button" @click=${this.showAll}>${this.term('showAll', { total: this.count(total) })}</button>`
       : nothing}`;
   }
 }

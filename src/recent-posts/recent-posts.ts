@@ -54,6 +54,14 @@ export const tagName = 'iigp-recent-posts';
 export class RecentPostsElement extends WidgetElement<Post> {
   static override styles = [WidgetElement.styles, recentPostsStyles];
 
+  static override defaultStrings = {
+    noun: 'posts',
+    untitled: 'Untitled post',
+    newTab: '(opens in a new tab)',
+    by: 'by {author}',
+    readMore: 'Read more',
+  };
+
   static override properties: PropertyDeclarations = {
     showDate: { attribute: 'show-date', converter: onUnlessFalse },
     showExcerpt: { type: Boolean, attribute: 'show-excerpt' },
@@ -83,7 +91,6 @@ export class RecentPostsElement extends WidgetElement<Post> {
     wp: () => import('../formats/wordpress/wp.js'),
     json: () => import('../formats/json/json-feed.js'),
   };
-  protected override readonly noun = 'posts';
   protected override defaultLimit = 5;
 
   protected override select(posts: Post[]): Post[] {
@@ -97,13 +104,13 @@ export class RecentPostsElement extends WidgetElement<Post> {
     const date = toDate(post.date);
     // "April 11, 2016" in the widget's locale and zone.
     const dateText = date ? format.format(date) : '';
-    const title = post.title || dateText || 'Untitled post';
+    const title = post.title || dateText || this.term('untitled');
     const target = this.newTab ? '_blank' : nothing;
     const rel = this.newTab ? 'noopener' : nothing;
-    const newTabNote = this.newTab ? html`<span class="visually-hidden"> (opens in a new tab)</span>` : nothing;
+    const newTabNote = this.newTab ? html`<span class="visually-hidden"> ${this.term('newTab')}</span>` : nothing;
     const image = this.showImage ? post.image : undefined;
     const by = this.showAuthor && post.author;
-    const author = by ? html`<span part="author">by ${by}</span>` : nothing;
+    const author = by ? html`<span part="author">${this.term('by', { author: by })}</span>` : nothing;
     const img = image
       ? html`<img
           part="image"
@@ -131,7 +138,7 @@ export class RecentPostsElement extends WidgetElement<Post> {
       ? html`<li part="item">${img}<div class="body"><a part="link title" href=${post.url} target=${target} rel=${rel}>${title}${newTabNote}</a>${meta}${excerpt}${this.readMore === undefined
           ? nothing
           : html`<a part="link read-more" href=${post.url} target=${target} rel=${rel}
-              >${this.readMore || 'Read more'}<span class="visually-hidden">: ${title}</span>${newTabNote}</a
+              >${this.readMore || this.term('readMore')}<span class="visually-hidden">: ${title}</span>${newTabNote}</a
             >`}</div></li>`
       : html`<li part="item">${img}<div class="body"><span part="title">${title}</span>${meta}${excerpt}</div></li>`;
   }

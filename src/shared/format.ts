@@ -23,6 +23,24 @@ export function dateTimeFormat(
   return format;
 }
 
+/** Numbers as the reader writes them ("1,2" in Spanish); the browser's own locale when `locale` is not one. */
+export function numberFormat(locale: string | undefined): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale);
+  } catch {
+    return new Intl.NumberFormat();
+  }
+}
+
+/** Lists as the reader writes them ("A, B and C", "A, B y C"); the browser's own locale when `locale` is not one. */
+export function listFormat(locale: string | undefined): Intl.ListFormat {
+  try {
+    return new Intl.ListFormat(locale);
+  } catch {
+    return new Intl.ListFormat();
+  }
+}
+
 let warming: ReturnType<typeof setTimeout> | undefined;
 
 /**

@@ -1,7 +1,8 @@
 import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import { html, nothing, render, type TemplateResult } from 'lit-html';
-import { SourceController, type Formats } from './source-controller.js';
+import { SourceController, warnOnce, type Formats } from './source-controller.js';
 import { baseStyles } from './styles.js';
+import { fill, loadLanguage, shippedLanguage, stringsConverter, type Strings } from './strings.js';
 import { nextTurn } from './turns.js';
 import { checkedItems } from './url.js';
 
@@ -24,6 +25,7 @@ export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
  * @attr max-age - Seconds a saved copy counts as fresh (default 0: always refresh in the background).
  * @attr loading - `eager` (default) or `lazy`: wait until the widget is near the viewport before fetching.
  * @attr state - Read-only, reflected: `loading`, `ready`, `empty` or `error`, for the page's CSS.
+ * @attr strings - The widget's own words, reworded: a JSON object by key, e.g. `{"register": "Sign up"}` (keys: the README's "Words and languages").
  *
  * @fires iigp-load - Items were loaded and rendered; `detail.items` holds the items shown.
  * @fires iigp-error - Loading failed; `detail.error` says why (`message`, `kind`, `hint`).
@@ -66,6 +68,20 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     loading: {},
     items: { attribute: false },
     state: { reflect: true },
+    strings: { converter: stringsConverter },
+    translations: { state: true },
+  };
+
+  /**
+   * The widget's own words in English, by key; other languages load on demand (src/i18n/). The messages
+   * every widget shows are written once here around `{noun}`; languages whose grammar will not allow that
+   * translate each widget's messages whole.
+   */
+  static defaultStrings: Strings = {
+    loading: 'Loading {noun}…',
+    failed: 'The {noun} could not be loaded.',
+    stale: 'Showing saved {noun}; the latest could not be loaded.',
+    empty: 'No {noun} to show.',
   };
 
   /** URL of the data; relative URLs resolve against the page. */
@@ -90,13 +106,20 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   declare items?: T[];
   /** Read-only: the widget's state, reflected for the page's CSS. */
   state: WidgetState = 'loading';
+  /** The widget's own words, reworded: a JSON object by key, e.g. `{"register": "Sign up"}` (keys: the README's "Words and languages"). */
+  declare strings?: Strings;
   /** Milliseconds to wait for a complete response before giving up. */
   timeout = 10_000;
 
+  /** @internal The widget's words in the reader's language, when it is not English. */
+  protected declare translations?: Strings;
+  /** The language whose words are shown or on their way ('' for English). */
+  private language = '';
+  /** Waiting for the words of the reader's language: shown as loading, never in English first. */
+  private translating = false;
+
   /** Format modules by `format` name, loaded on demand. */
   protected abstract readonly formats: Formats<T>;
-  /** What the items are called in messages, plural: "posts". */
-  protected abstract readonly noun: string;
   protected defaultLimit = Infinity;
   protected abstract renderItems(items: T[]): TemplateResult;
 
@@ -121,6 +144,34 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   protected get shown(): T[] {
     const all = this.items ?? this.source.loaded ?? this.localItems() ?? [];
     return this.select(all).slice(0, Math.max(0, this.limit ?? this.defaultLimit));
+  }
+
+  /** The text of one of the widget's own words: the site's wording, else the reader's language, else English. */
+  protected term(key: string, values?: Record<string, unknown>): string {
+    const own = this.strings?.[key];
+    const text =
+      typeof own === 'string'
+        ? own
+        : this.translations?.[key] ?? (this.constructor as typeof WidgetElement).defaultStrings[key] ?? WidgetElement.defaultStrings[key] ?? key;
+    return fill(text, key == 'noun' ? values : { noun: this.term('noun'), ...values });
+  }
+
+  /** Follows the language of `locale` or the page: loads its words, if it ships, before showing any. */
+  private followLanguage(): void {
+    const language = shippedLanguage(this.dateLocale) ?? '';
+    if (language === this.language) return;
+    this.language = language;
+    this.translations = undefined;
+    this.translating = !!language;
+    if (!language) return;
+    void loadLanguage(language, () =>
+      warnOnce(`iigp-widgets: the ${language} words did not load; showing English. Serve the whole dist/ folder.`),
+    ).then((translations) => {
+      if (this.language !== language) return;
+      this.translations = translations?.[this.localName.replace(/^iigp-/, '')];
+      this.translating = false;
+      this.requestUpdate();
+    });
   }
 
   /** The locale for dates: `locale`, else the nearest `lang` in the page. */
@@ -149,6 +200,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     const { src, source } = this;
     const data = this.items ?? source.loaded ?? (src ? undefined : this.localItems());
     this.state = data ? (this.shown.length ? 'ready' : 'empty') : source.failure ? 'error' : src ? 'loading' : 'empty';
+    this.followLanguage();
+    if (this.translating) this.state = 'loading';
   }
 
   /** The level of `heading`: `heading-level` kept within 2–6. */
@@ -163,13 +216,13 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   }
 
   protected render(): TemplateResult {
-    const { state, noun, heading } = this;
-    const failed = `The ${noun} could not be loaded.`;
+    const { state, heading } = this;
+    const failed = this.term('failed');
     // The live status says what sighted readers see: loading, a failure, or a saved copy shown instead.
     let status = '';
-    if (state === 'loading') status = `Loading ${noun}…`;
+    if (state === 'loading') status = this.term('loading');
     else if (state === 'error') status = failed;
-    else if (this.source.stale) status = `Showing saved ${noun}; the latest could not be loaded.`;
+    else if (this.source.stale) status = this.term('stale');
     // The items, the loading placeholder, or the page's fallback content (else a message of our own).
     // Fallback content from the page (an element outside named slots, or text) replaces the message;
     // the page's children are only looked at when there is no list to show.
@@ -178,7 +231,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     else if (state === 'loading') content = this.renderSkeleton();
     else {
       const fallback = [...this.childNodes].some((node) => (node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim()));
-      content = html`<slot @slotchange=${() => this.requestUpdate()}></slot>${fallback ? nothing : html`<p part="message">${state === 'error' ? failed : `No ${noun} to show.`}</p>`}`;
+      content = html`<slot @slotchange=${() => this.requestUpdate()}></slot>${fallback ? nothing : html`<p part="message">${state === 'error' ? failed : this.term('empty')}</p>`}`;
     }
     // The heading is an ARIA heading: its level follows the attribute without a template per level.
     return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}<div class="visually-hidden" role="status">${status}</div>${content}`;

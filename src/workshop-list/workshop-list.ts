@@ -1,12 +1,12 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { Workshop } from '../model.js';
-import { dateTimeFormat, isoDay, toDate } from '../shared/format.js';
+import type { Presenter, Workshop } from '../model.js';
+import { dateTimeFormat, isoDay, listFormat, toDate } from '../shared/format.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { workshopListStyles } from './workshop-list.styles.js';
 
-/** What a status other than `scheduled` shows. */
-const STATUS: Record<string, string | undefined> = { cancelled: 'Cancelled', postponed: 'Postponed', soldout: 'Sold out' };
+/** The statuses that show a word: every status but `scheduled`. */
+const SHOWN_STATUS = new Set(['cancelled', 'postponed', 'soldout']);
 
 /** Whether the workshop has ended (one without an end has, once it starts). */
 function ended(workshop: Workshop, now: number): boolean {
@@ -77,6 +77,21 @@ export const tagName = 'iigp-workshop-list';
 export class WorkshopListElement extends WidgetElement<Workshop> {
   static override styles = [WidgetElement.styles, workshopListStyles];
 
+  static override defaultStrings = {
+    noun: 'workshops',
+    cancelled: 'Cancelled',
+    postponed: 'Postponed',
+    soldout: 'Sold out',
+    online: 'Online',
+    with: 'With',
+    credits: 'CE credits: {credits}',
+    register: 'Register',
+    registerFor: 'for {title}',
+    addToCalendar: 'Add to calendar',
+    googleCalendar: 'Google Calendar',
+    newTab: '(opens in a new tab)',
+  };
+
   static override properties: PropertyDeclarations = {
     when: {},
     category: {},
@@ -98,7 +113,6 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     wp: () => import('../formats/wordpress/tec.js'),
     rss: () => import('../formats/xml/workshop-feed.js'),
   };
-  protected override readonly noun = 'workshops';
   protected override defaultLimit = 10;
 
   /** `now` as milliseconds; the clock when it is not set (or not a valid time). */
@@ -137,8 +151,10 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     });
     // An all-day end is exclusive (the next midnight): the range shows the last day.
     const last = end && allDay ? new Date(+end - 1) : end;
-    const shown = STATUS[status!];
-    const place = [w.place?.name, w.place?.address, w.onlineUrl || w.attendance?.match(/online|hybrid/) ? 'Online' : ''].filter(Boolean).join(', ');
+    const shown = SHOWN_STATUS.has(status!) && this.term(status!);
+    const place = [w.place?.name, w.place?.address, w.onlineUrl || w.attendance?.match(/online|hybrid/) ? this.term('online') : '']
+      .filter(Boolean)
+      .join(', ');
     const people = w.presenters ?? [];
     const vh = (text: string) => html`<span class="visually-hidden">${text}</span>`;
     const part = (name: string, value?: unknown, prefix = '') => (value ? html`<span part=${name}>${prefix}${value}</span>` : nothing);
@@ -152,14 +168,25 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
         ? nothing
         : html`${part('place', place)}${
             people.length
-              ? html`<span part="presenters">With ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ' and ') : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span>`
-              : nothing}${part('credits', w.ceCredits, 'CE credits: ')}${part('price', w.price)}${
+              ? html`<span part="presenters">${this.term('with')} ${this.renderPeople(people)}</span>`
+              : nothing}${part('credits', w.ceCredits && this.term('credits', { credits: w.ceCredits }))}${part('price', w.price)}${
             this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing}${
             !ended(w, now) && status !== 'cancelled'
               ? html`<div part="actions">${
-                  w.registrationUrl && !shown ? html`<a part="link register button" href=${w.registrationUrl}>Register${vh(` for ${title}`)}</a>` : nothing
-                }<button part="button calendar" type="button" @click=${() => addToCalendar(w)}>Add to calendar${vh(`: ${title}`)}</button><a part="link calendar" href=${googleUrl(w, start, end ?? start, place)} target="_blank" rel="noopener">Google Calendar${vh(`: ${title} (opens in a new tab)`)}</a></div>`
+                  w.registrationUrl && !shown ? html`<a part="link register button" href=${w.registrationUrl}>${this.term('register')}${vh(` ${this.term('registerFor', { title })}`)}</a>` : nothing
+                }<button part="button calendar" type="button" @click=${() => addToCalendar(w)}>${this.term('addToCalendar')}${vh(`: ${title}`)}</button><a part="link calendar" href=${googleUrl(w, start, end ?? start, place)} target="_blank" rel="noopener">${this.term('googleCalendar')}${vh(`: ${title} ${this.term('newTab')}`)}</a></div>`
               : nothing}`}</li>`;
+  }
+
+  /** The presenters as a list in the reader's language ("A, B and C"), each linked when they have a page. */
+  private renderPeople(people: Presenter[]): unknown[] {
+    // Formatted with numbers in place of the names, so that the names can be links.
+    const parts = listFormat(this.dateLocale).formatToParts(people.map((_, i) => String(i)));
+    return parts.map(({ type, value }) => {
+      if (type !== 'element') return value;
+      const p = people[+value];
+      return p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name;
+    });
   }
 
   protected override renderItems(workshops: Workshop[]): TemplateResult {

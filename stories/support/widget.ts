@@ -99,6 +99,13 @@ export const darkPage: Decorator = (story) =>
     ${story()}
   </div>`;
 
+/** A page in Spanish: the widgets' own words and the dates follow `lang`. */
+export const spanishPage: Decorator = (story) => html`<div lang="es" style="font-family:system-ui,sans-serif">${story()}</div>`;
+
+/** A page in Arabic, right to left: the widgets' own words, dates and numbers follow `lang`, the layout mirrors. */
+export const arabicPage: Decorator = (story) =>
+  html`<div dir="rtl" lang="ar" style="font-family:system-ui,sans-serif">${story()}</div>`;
+
 /** A right-to-left page in Hebrew: dates follow `lang`, the layout mirrors. */
 export const rtlPage: Decorator = (story) =>
   html`<div dir="rtl" lang="he" style="font-family:system-ui,sans-serif">${story()}</div>`;
