@@ -1,10 +1,14 @@
 import type { Body } from '../shared/loader.js';
+import { formatError, type LoadError } from '../shared/load-error.js';
 import { isObject, jsonOf } from './json/json.js';
 
 /** What a body looks like: the values of the `format` attribute, plus `html` for a web page. */
 export type DetectedFormat = 'rss' | 'json' | 'wp' | 'ics' | 'html' | 'unknown';
 
-/** Detects the format from the Content-Type and the first bytes of the body (`format="auto"`). */
+/**
+ * Detects the format from the Content-Type and the first bytes of the body (`format="auto"`). Widgets load
+ * this module on demand, alongside their data.
+ */
 export function detectFormat(body: Body): DetectedFormat {
   // trimStart() drops a byte order mark too (U+FEFF is white space to it).
   const text = body.text.trimStart();
@@ -33,10 +37,11 @@ export function detectFormat(body: Body): DetectedFormat {
     : 'json';
 }
 
-/**
- * The format a URL most likely serves, known before its body is: enough to start loading that parser
- * alongside the data. The body decides (`detectFormat`); `undefined` when the URL says nothing.
- */
-export function formatOfUrl(url: string): 'wp' | 'json' | 'ics' | undefined {
-  return /\/wp-json\//.test(url) ? 'wp' : (/\.(json|ics)([?#]|$)/i.exec(url)?.[1].toLowerCase() as 'json' | 'ics' | undefined);
+export { formatOfUrl } from './format-of-url.js';
+
+/** Why a body has no parser among `reads` (the widget's formats): `name` was asked for, or detected. */
+export function noParser(name: string, forced: boolean, reads: string[]): LoadError {
+  const list = reads.join(', ');
+  const why = forced ? `format="${name}" is unknown` : name === 'html' ? 'it is an HTML page, not data' : `it is not ${list} data`;
+  return formatError(why, `Point src at ${list} data (WordPress: /feed/ or /wp-json/…).`);
 }

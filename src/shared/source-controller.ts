@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { Parsed } from '../model.js';
-import { detectFormat, formatOfUrl } from '../formats/detect.js';
-import { LoadError, formatError } from './load-error.js';
+import { formatOfUrl } from '../formats/format-of-url.js';
+import { LoadError } from './load-error.js';
 import { absoluteUrl, loadCached, remember, type Body } from './loader.js';
 import { nextTurn } from './turns.js';
 import { checkedItems, markChecked } from './url.js';
@@ -26,6 +26,15 @@ export interface SourceHost<T> extends ReactiveControllerHost, HTMLElement {
 }
 
 const warned = new Set<string>();
+/** The body detection and its messages, loaded on demand: only `format="auto"` and a failure need them. */
+const detection = () => import('../formats/detect.js');
+
+/** An on-demand module: one that cannot be loaded (a file missing from the server) is a LoadError. */
+function demand<M>(load: () => Promise<M>, what: string): Promise<M> {
+  return load().catch(() => {
+    throw new LoadError(`its ${what} did not load`, 'network', 'Serve the whole dist/ folder.');
+  });
+}
 const parsedBodies = new WeakMap<Body, Map<Parser<unknown>, Promise<Parsed<unknown>>>>();
 
 /** One console warning per distinct message per page, however many widgets hit the same problem. */
@@ -117,6 +126,8 @@ export class SourceController<T> implements ReactiveController {
       // Fetch the likely parser alongside the data: the format asked for, else the one the URL suggests.
       const guess = host.format === 'auto' ? (formatOfUrl(url) ?? Object.keys(this.formats())[0]) : host.format;
       this.parserFor(guess)?.().catch(() => {});
+      // The body detection too, when the format is told by the body.
+      if (host.format === 'auto') detection().catch(() => {});
       fresh?.catch(() => {}); // Handled below; this stops an "unhandled rejection" while the saved copy is parsed.
       // A saved copy that no longer parses is ignored: the network answer replaces it.
       if (cached) await this.accept(cached, url, signal).catch(() => {});
@@ -141,21 +152,12 @@ export class SourceController<T> implements ReactiveController {
 
   private async parse(body: Body): Promise<Parsed<T>> {
     const { format } = this.host;
-    const name = format === 'auto' ? detectFormat(body) : format;
+    const auto = format === 'auto';
+    const detect = auto || !this.parserFor(format) ? await demand(detection, 'format detection') : undefined;
+    const name = auto ? detect!.detectFormat(body) : format;
     const load = this.parserFor(name);
-    if (!load) {
-      const reads = Object.keys(this.formats()).join(', ');
-      const why =
-        format !== 'auto'
-          ? `format="${name}" is unknown`
-          : name === 'html'
-            ? 'it is an HTML page, not data'
-            : `it is not ${reads} data`;
-      throw formatError(why, `Point src at ${reads} data (WordPress: /feed/ or /wp-json/…).`);
-    }
-    const { default: parser } = await load().catch(() => {
-      throw new LoadError(`its ${name} parser did not load`, 'network', 'Serve the whole dist/ folder.');
-    });
+    if (!load) throw detect!.noParser(name, !auto, Object.keys(this.formats()));
+    const { default: parser } = await demand(load, `${name} parser`);
     // Every widget on one URL gets the same Body: parse it once per parser, not once per widget.
     const byParser = parsedBodies.get(body) ?? new Map();
     parsedBodies.set(body, byParser);
