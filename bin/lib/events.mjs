@@ -82,9 +82,9 @@ function ianaZone(zone) {
  */
 function fromDescription(html) {
   const text = html.split(/<br\s*\/?>|<\/(?:p|div|li|h\d)>|\n/i).map(htmlToText).filter(Boolean).join('\n');
-  const line = (label) => new RegExp(`^[\\s*•-]*(?:${label})\\s*:\\s*(.+)$`, 'im').exec(text)?.[1];
+  const line = (label) => new RegExp(`^[ \\t*•-]*(?:${label})[ \\t]*:[ \\t]*(.+)$`, 'im').exec(text)?.[1];
   const presenters = line('presenters?|presented by|facilitators?')
-    ?.split(/;|\s+(?:and|&)\s+/)
+    ?.split(/;|(?<!\s)\s+(?:and|&)\s+/)
     .map(collapse)
     .filter(Boolean);
   return { presenters: presenters ?? [], credits: collapse(line('CEs?|CE credits?|CE hours|CEUs?|continuing education(?: credits?)?') ?? '') };

@@ -37,7 +37,7 @@ function textConstruct(raw) {
 }
 
 /** "editor@example.com (Jane Doe)" reads "Jane Doe". */
-const authorName = (value) => /\(([^)]+)\)\s*$/.exec(value)?.[1].trim() ?? collapse(value);
+const authorName = (value) => /\(([^()]+)\)\s*$/.exec(value)?.[1].trim() ?? collapse(value);
 
 function xmlImage(item, base, html) {
   const attrs = (list) => (Array.isArray(list) ? list : []).map((el) => (isObject(el) && isObject(el.$) ? el.$ : {}));

@@ -39,11 +39,10 @@ function imageOf(get: Children, base: string): Image | undefined {
  * "Jane Doe <jane@example.com>" all read "Jane Doe"; a bare address is kept.
  */
 export function authorName(value: string): string {
-  const name = value
-    .replace(/<[^<>]*@[^<>]*>|\([^()]*@[^()]*\)/g, '')
-    .replace(/^\s*\S+@\S+\s*\((.*)\)\s*$/, '$1')
-    .trim();
-  return name || value.trim();
+  // Linear in the input: no quantifier can trade characters with another (the first `@` ends the first run).
+  const name = value.replace(/<[^<>@]*@[^<>]*>|\([^()@]*@[^()]*\)/g, '').trim();
+  const named = /^[^\s@]+@[^\s(]+\s*\((.*)\)$/.exec(name);
+  return (named ? named[1].trim() : name) || value.trim();
 }
 
 /**

@@ -14,7 +14,7 @@ export function hasError(doc: Document): boolean {
  * surprise (each n must come back once, in order, as a CDATA section) returns `undefined`, for the
  * ordinary parse.
  */
-function parseLean(text: string): Document | undefined {
+function parseLean(text: string): Document | undefined | 'repair' {
   // Line ends as the parser reads them (WebKit's leaves CRs in CDATA sections).
   const source = text.replace(/\r\n?/g, '\n');
   if (/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(source)) return undefined;
@@ -36,8 +36,13 @@ function parseLean(text: string): Document | undefined {
     }
     token.lastIndex = end + close.length;
   }
+  lean += source.slice(at);
+  // A reference XML does not define (`&nbsp;`, `&eacute;`) or a bare `&` outside CDATA sections: the parse
+  // would fail, and Chromium's error element carries an inline style that a strict CSP reports. Straight
+  // to the repair (no DOCTYPE here: its entities are the only others XML knows).
+  if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(lean)) return 'repair';
   if (!sections.length) return undefined;
-  const doc = parseInert(lean + source.slice(at), 'application/xml');
+  const doc = parseInert(lean, 'application/xml');
   if (hasError(doc)) return undefined;
   const walker = doc.createTreeWalker(doc, 8); // NodeFilter.SHOW_CDATA_SECTION
   let i = 0;
@@ -54,8 +59,9 @@ function parseLean(text: string): Document | undefined {
  */
 export function parseXml(text: string): Document | Promise<Document> {
   const source = text.replace(/^\uFEFF/, '').trimStart();
-  const doc = parseLean(source) ?? parseInert(source, 'application/xml');
-  if (hasError(doc) || !doc.documentElement) return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
+  const lean = parseLean(source);
+  const doc = lean === 'repair' ? undefined : lean ?? parseInert(source, 'application/xml');
+  if (!doc || hasError(doc) || !doc.documentElement) return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
   return doc;
 }
 

@@ -45,8 +45,13 @@ export function normalizeZone(value: string | undefined | null): string | undefi
   }
   if (formatFor(zone)) return zone;
   // "/citadel.org/20190914_1/America/New_York" and similar prefixed TZIDs.
-  const tail = /([A-Za-z_]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?)$/.exec(zone)?.[1];
-  return tail && formatFor(tail) ? tail : undefined;
+  // The last three or two segments, read from the split (a pattern tried at every start is quadratic).
+  const parts = zone.split('/');
+  for (const count of [3, 2]) {
+    const tail = parts.slice(-count).join('/');
+    if (parts.length >= count && /^[A-Za-z_]+(?:\/[A-Za-z_+-]+)+$/.test(tail) && formatFor(tail)) return tail;
+  }
+  return undefined;
 }
 
 function offsetMs(zone: string, time: number): number {
