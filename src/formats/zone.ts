@@ -45,13 +45,9 @@ export function normalizeZone(value: string | undefined | null): string | undefi
   }
   if (formatFor(zone)) return zone;
   // "/citadel.org/20190914_1/America/New_York" and similar prefixed TZIDs.
-  // The last three or two segments, read from the split (a pattern tried at every start is quadratic).
-  const parts = zone.split('/');
-  for (const count of [3, 2]) {
-    const tail = parts.slice(-count).join('/');
-    if (parts.length >= count && /^[A-Za-z_]+(?:\/[A-Za-z_+-]+)+$/.test(tail) && formatFor(tail)) return tail;
-  }
-  return undefined;
+  // From the start of a segment only (a pattern tried at every start of a long run is quadratic).
+  const tail = /(?<![\w+-])[A-Za-z_]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?$/.exec(zone)?.[0];
+  return tail && formatFor(tail) ? tail : undefined;
 }
 
 function offsetMs(zone: string, time: number): number {

@@ -10,6 +10,8 @@ export const baseStyles = css`
     font: inherit;
     color: inherit;
     line-height: var(--iigp-line-height, 1.5);
+    /* A long URL, name or venue breaks rather than widening the page. */
+    overflow-wrap: anywhere;
   }
   *,
   ::before,

@@ -33,40 +33,22 @@ export function collapse(text: string): string {
     .trim();
 }
 
-/** The end (index after `>`) of the tag that opens at `start`, quoted attribute values skipped; -1 when it never closes. */
-function tagEnd(html: string, start: number): number {
-  for (let i = start; i < html.length; i++) {
-    const c = html[i];
-    if (c === '>') return i + 1;
-    if (c === '"' || c === "'") {
-      i = html.indexOf(c, i + 1);
-      if (i < 0) return -1;
-    }
-  }
-  return -1;
-}
-
 /** The first `<img>` in some HTML as an image (its `src` resolved against `base`, web URLs only), without loading it. */
 export function firstImage(html: string | null | undefined, base: string): Image | undefined {
-  // Only the first <img …> tag is parsed, not the whole post (quoted attribute values may hold '>'). Its end
-  // is found by one scan: a tag that never closes means no image (a pattern retried at every "<img" of a
-  // long unclosed run would take quadratic time).
-  const start = html ? html.search(/<img\b/i) : -1;
-  const end = start < 0 ? -1 : tagEnd(html!, start);
-  const img = end > 0 ? parseInertBody(html!.slice(start, end)).querySelector('img[src]') : null;
+  // Only the first <img …> tag is parsed, not the whole post (quoted attribute values may hold '>'). The
+  // pattern is tried at the first "<img" only: tried at every "<img" of a long unclosed run, it took
+  // quadratic time. A tag that never closes is no image.
+  const tag = html?.slice(html.search(/<img\b/i)).match(/^<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/i)?.[0];
+  const img = tag ? parseInertBody(tag).querySelector('img[src]') : null;
   const src = safeUrl(img?.getAttribute('src'), base, 'image');
   return src ? { src, alt: img!.getAttribute('alt') ?? '' } : undefined;
 }
 
 /**
- * Text from data cut to `max` characters (at a word when one ends near the cut) before it reaches the
- * DOM: CSS clamps what is shown, but layout would still measure all of a megabyte-long title. The full
- * text stays in the items.
+ * Text from data cut to `max` characters before it reaches the DOM: CSS clamps what is shown, but layout
+ * would still measure all of a megabyte-long title. The full text stays in the items.
  */
 export function clip(text: string, max = 1000): string {
-  if (text.length <= max) return text;
   // Not between the two halves of a surrogate pair.
-  const cut = text.slice(0, /[\ud800-\udbff]/.test(text[max - 1]) ? max - 1 : max);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.8 ? cut.slice(0, space) : cut}\u2026`;
+  return text.length > max ? text.slice(0, max).replace(/[\ud800-\udbff]$/, '') + '…' : text;
 }
