@@ -21,6 +21,9 @@ function parseLean(text: string): Document | undefined | 'repair' {
   const sections: string[] = [];
   let lean = '';
   let at = 0;
+  // The text outside CDATA sections, comments and processing instructions: where references are read.
+  let outside = '';
+  let outsideAt = 0;
   // Comments and processing instructions are skipped whole: a `<![CDATA[` in them opens no section.
   const token = /<(?:!--|\?|!\[CDATA\[|!DOCTYPE)/g;
   for (let match; (match = token.exec(source)); ) {
@@ -29,6 +32,8 @@ function parseLean(text: string): Document | undefined | 'repair' {
     const start = token.lastIndex;
     const end = source.indexOf(close, start);
     if (end < 0 || open == '<!DOCTYPE') return undefined;
+    outside += source.slice(outsideAt, match.index);
+    outsideAt = end + close.length;
     if (close == ']]>') {
       lean += source.slice(at, start) + sections.length;
       sections.push(source.slice(start, end));
@@ -37,10 +42,10 @@ function parseLean(text: string): Document | undefined | 'repair' {
     token.lastIndex = end + close.length;
   }
   lean += source.slice(at);
-  // A reference XML does not define (`&nbsp;`, `&eacute;`) or a bare `&` outside CDATA sections: the parse
-  // would fail, and Chromium's error element carries an inline style that a strict CSP reports. Straight
-  // to the repair (no DOCTYPE here: its entities are the only others XML knows).
-  if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(lean)) return 'repair';
+  // A reference XML does not define (`&nbsp;`, `&eacute;`) or a bare `&`: the parse would fail, and
+  // Chromium's error element carries an inline style that a strict CSP reports. Straight to the repair
+  // (there is no DOCTYPE here, whose entities are the only others XML knows).
+  if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(outside + source.slice(outsideAt))) return 'repair';
   if (!sections.length) return undefined;
   const doc = parseInert(lean, 'application/xml');
   if (hasError(doc)) return undefined;

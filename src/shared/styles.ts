@@ -68,7 +68,6 @@ export const baseStyles = css`
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--iigp-title-lines, 3);
     overflow: hidden;
-    overflow-wrap: anywhere;
   }
   /* Text from data takes its own direction: an English title reads right on a Hebrew page. */
   [part~='title'],
