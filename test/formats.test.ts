@@ -12,7 +12,7 @@ import { parseJsonFeed } from '../src/formats/json-feed.js';
 import { authorName } from '../src/formats/rss.js';
 import { parseWorkshopFeed } from '../src/formats/workshop-feed.js';
 import { parseWpPosts } from '../src/formats/wp.js';
-import { parseXml } from '../src/formats/xml.js';
+import { parseXml, wellFormed } from '../src/formats/xml.js';
 import type { Parsed, Post } from '../src/model.js';
 import { LoadError, type Body } from '../src/shared/loader.js';
 import { htmlToText } from '../src/shared/text.js';
@@ -808,7 +808,9 @@ describe('parseXml', () => {
   it('accepts and refuses what the XML parser alone does, and reads the same document', async () => {
     for (const text of TRICKY) {
       const plain = new DOMParser().parseFromString(text, 'application/xml');
-      if (plain.getElementsByTagNameNS('*', 'parsererror').length) await formatRejectionOf(() => parseXml(text));
+      // Refused by the engine's XML parser, as a document or as content (Chromium's document parser alone
+      // lets a `<` in an attribute value through; parseXml checks as content first, see wellFormed).
+      if (plain.getElementsByTagNameNS('*', 'parsererror').length || !wellFormed(text)) await formatRejectionOf(() => parseXml(text));
       else expect(outline(parsedNow(text)), text).to.deep.equal(outline(plain));
     }
   });

@@ -1,6 +1,5 @@
 import { parseInert } from '../shared/policy.js';
-import { formatError } from './format-error.js';
-import { hasError } from './xml.js';
+import { hasError, notWellFormed, wellFormed } from './xml.js';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const INTERNAL_SUBSET = /(<!DOCTYPE[^[>]*\[)([\s\S]*?)(\]\s*>)/i;
@@ -39,10 +38,10 @@ export function repairXml(source: string, doc?: Document): Document {
       const chars = table.get(name);
       return chars ? [...chars].map((c) => `&#${c.codePointAt(0)};`).join('') : entity;
     });
+    // Checked first when it can be (no DOCTYPE): a refused parse would be reported to a strict CSP.
+    if (!/<!DOCTYPE/i.test(fixed) && !wellFormed(fixed)) throw notWellFormed();
     doc = parseInert(fixed, 'application/xml');
   }
-  if (!doc || hasError(doc) || !doc.documentElement) {
-    throw formatError('the response is not well-formed XML', 'Open the src address in a browser: a feed must be valid RSS or Atom.');
-  }
+  if (!doc || hasError(doc) || !doc.documentElement) throw notWellFormed();
   return doc;
 }

@@ -1,10 +1,33 @@
-import { parseInert } from '../shared/policy.js';
+import { parseInert, policy } from '../shared/policy.js';
+import { formatError } from './format-error.js';
 
 /** Whether the XML parser refused the document. */
 export function hasError(doc: Document): boolean {
   // Chromium and WebKit insert a <parsererror> element; Firefox returns one as the root.
   return doc.getElementsByTagNameNS('*', 'parsererror').length > 0;
 }
+
+let scratch: Element | undefined;
+
+/**
+ * Whether `text` (without a DOCTYPE) is well-formed, found without `DOMParser`: a document it refuses gets
+ * an error element whose inline style a strict CSP reports (Chromium). Content set on an element of an
+ * XML document is parsed by the same parser, and refused with an exception instead.
+ */
+export function wellFormed(text: string): boolean {
+  scratch ??= document.implementation.createDocument(null, 'x').documentElement;
+  try {
+    scratch.innerHTML = policy().createHTML(text.replace(/^<\?xml[^>]*>/, '')) as unknown as string;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    scratch.textContent = '';
+  }
+}
+
+/** The error for a body that is not well-formed XML. */
+export const notWellFormed = () => formatError('the response is not well-formed XML', 'Open the src address in a browser: a feed must be valid RSS or Atom.');
 
 /**
  * The XML parsers of browsers are slow on long text, and a feed's bytes are mostly CDATA sections (a
@@ -14,7 +37,7 @@ export function hasError(doc: Document): boolean {
  * surprise (each n must come back once, in order, as a CDATA section) returns `undefined`, for the
  * ordinary parse.
  */
-function parseLean(text: string): Document | undefined | 'repair' {
+function parseLean(text: string): Document | undefined | 'repair' | 'malformed' {
   // Line ends as the parser reads them (WebKit's leaves CRs in CDATA sections).
   const source = text.replace(/\r\n?/g, '\n');
   if (/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(source)) return undefined;
@@ -46,6 +69,7 @@ function parseLean(text: string): Document | undefined | 'repair' {
   // Chromium's error element carries an inline style that a strict CSP reports. Straight to the repair
   // (there is no DOCTYPE here, whose entities are the only others XML knows).
   if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(outside + source.slice(outsideAt))) return 'repair';
+  if (!wellFormed(lean)) return 'malformed';
   if (!sections.length) return undefined;
   const doc = parseInert(lean, 'application/xml');
   if (hasError(doc)) return undefined;
@@ -65,6 +89,7 @@ function parseLean(text: string): Document | undefined | 'repair' {
 export function parseXml(text: string): Document | Promise<Document> {
   const source = text.replace(/^\uFEFF/, '').trimStart();
   const lean = parseLean(source);
+  if (lean === 'malformed') throw notWellFormed();
   const doc = lean === 'repair' ? undefined : lean ?? parseInert(source, 'application/xml');
   if (!doc || hasError(doc) || !doc.documentElement) return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
   return doc;

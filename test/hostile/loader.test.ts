@@ -16,7 +16,7 @@ const FEED = 'demo/data/posts.xml';
 
 /** A URL that serves these exact bytes. */
 async function stashBytes(bytes: Uint8Array, type: string): Promise<string> {
-  const id = await (await fetch('/__mock/stash', { method: 'POST', body: bytes })).text();
+  const id = await (await fetch('/__mock/stash', { method: 'POST', body: new Blob([bytes as BlobPart]) })).text();
   return mock('stash', { id, type });
 }
 
