@@ -6,7 +6,7 @@
  * Bounded runs with a fixed seed (fast-check prints seed and path on a failure); every failure found
  * is kept in test/fixtures/fuzz/ and replayed below.
  */
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import parseFeed from '../../src/formats/feed.js';
 import parseIcs from '../../src/formats/ics.js';
@@ -106,6 +106,12 @@ function urlsOf(value: unknown, out: string[] = [], depth = 0): string[] {
   return out;
 }
 
+/** Failures fuzzing found, kept in test/fixtures/fuzz/ (index.json names each body's parser, type and widget). */
+async function kept(): Promise<{ text: string; parser: string; type: string; widget?: string }[]> {
+  const index = (await (await fetch('/__mock/test/fixtures/fuzz/index.json')).json()) as { file: string; parser: string; type: string; widget?: string }[];
+  return Promise.all(index.map(async (entry) => ({ ...entry, text: await (await fetch(`/__mock/test/fixtures/fuzz/${entry.file}`)).text() })));
+}
+
 async function checkParser(name: string, text: string, contentType: string): Promise<void> {
   let parsed: unknown;
   try {
@@ -126,12 +132,10 @@ describe('hostile round two: fuzzing', function () {
     for (const path of FIXTURES) fixtureTexts.push(await (await fetch(`/__mock/${path}`)).text());
   });
 
-  it('kept failures replay cleanly (test/fixtures/fuzz/)', async () => {
-    const index = (await (await fetch('/__mock/test/fixtures/fuzz/index.json')).json()) as { file: string; parser: string; type: string }[];
-    for (const { file, parser, type } of index) {
-      const text = await (await fetch(`/__mock/test/fixtures/fuzz/${file}`)).text();
-      await checkParser(parser, text, type);
-    }
+  it('kept failures replay cleanly through their parser (test/fixtures/fuzz/)', async () => {
+    const all = await kept();
+    expect(all.length).to.be.greaterThan(0);
+    for (const { parser, text, type } of all) await checkParser(parser, text, type);
   });
 
   for (const name of Object.keys(PARSERS)) {
@@ -160,30 +164,34 @@ describe('hostile round two: fuzzing', function () {
     await waitUntil(() => [...doc.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')).every((el) => (el as HTMLElement & { state: string }).state !== 'loading'), 'page widgets', { timeout: 12000 });
     win.__violations.splice(0);
     const tags = ['iigp-recent-posts', 'iigp-workshop-list', 'iigp-faculty-card', 'iigp-newsletter-archive'];
+    /** Mounts `tag` on `text` served as `type`, and checks the end state, the URLs, errors and reports. */
+    const check = async (text: string, tag: string, type: string) => {
+      const id = await (await fetch('/__mock/stash', { method: 'POST', body: text })).text();
+      const el = doc.createElement(tag) as HTMLElement & { state: string };
+      el.setAttribute('src', mock('stash', { id, type }));
+      for (const name of ['show-image', 'show-excerpt', 'show-author', 'show-description']) el.setAttribute(name, '');
+      el.setAttribute('when', 'all');
+      el.setAttribute('person', 'natan-harpaz');
+      doc.body.append(el);
+      try {
+        await waitUntil(() => el.state && el.state !== 'loading', `${tag} still loading`, { timeout: 12000 });
+        await new Promise((done) => setTimeout(done, 50));
+        if (!['ready', 'empty', 'error'].includes(el.state)) throw new Error(`${tag} ended in ${el.state}`);
+        for (const node of el.shadowRoot!.querySelectorAll('[href], [src]')) {
+          const url = node.getAttribute('href') ?? node.getAttribute('src') ?? '';
+          if (!ALLOWED.test(new URL(url, doc.baseURI).href)) throw new Error(`${tag} rendered ${url}`);
+        }
+        if (uncaught.length) throw new Error(`uncaught: ${uncaught.join('; ')}`);
+        if (win.__violations.length) throw new Error(`CSP reports: ${win.__violations.join('; ')}`);
+      } finally {
+        el.remove();
+      }
+    };
     try {
+      // Failures found before, kept as fixtures, first.
+      for (const failure of await kept()) if (failure.widget) await check(failure.text, failure.widget, failure.type);
       await fc.assert(
-        fc.asyncProperty(bodyText(), fc.constantFrom(...tags), fc.constantFrom('application/xml', 'application/json', 'text/calendar', 'text/html'), async (text, tag, type) => {
-          const id = await (await fetch('/__mock/stash', { method: 'POST', body: text })).text();
-          const el = doc.createElement(tag) as HTMLElement & { state: string };
-          el.setAttribute('src', mock('stash', { id, type }));
-          for (const name of ['show-image', 'show-excerpt', 'show-author', 'show-description']) el.setAttribute(name, '');
-          el.setAttribute('when', 'all');
-          el.setAttribute('person', 'natan-harpaz');
-          doc.body.append(el);
-          try {
-            await waitUntil(() => el.state && el.state !== 'loading', `${tag} still loading`, { timeout: 12000 });
-            await new Promise((done) => setTimeout(done, 50));
-            if (!['ready', 'empty', 'error'].includes(el.state)) throw new Error(`${tag} ended in ${el.state}`);
-            for (const node of el.shadowRoot!.querySelectorAll('[href], [src]')) {
-              const url = node.getAttribute('href') ?? node.getAttribute('src') ?? '';
-              if (!ALLOWED.test(new URL(url, doc.baseURI).href)) throw new Error(`${tag} rendered ${url}`);
-            }
-            if (uncaught.length) throw new Error(`uncaught: ${uncaught.join('; ')}`);
-            if (win.__violations.length) throw new Error(`CSP reports: ${win.__violations.join('; ')}`);
-          } finally {
-            el.remove();
-          }
-        }),
+        fc.asyncProperty(bodyText(), fc.constantFrom(...tags), fc.constantFrom('application/xml', 'application/json', 'text/calendar', 'text/html'), check),
         { numRuns: 40, seed: SEED, endOnFailure: true, reporter: (details) => { if (details.failed) throw new Error(`seed ${details.seed} path ${details.counterexamplePath}: ${String(details.errorInstance)}\n${JSON.stringify(details.counterexample).slice(0, 300)}`); } },
       );
     } finally {
