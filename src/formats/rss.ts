@@ -81,9 +81,9 @@ export function parseRss(doc: Document, documentUrl: string, readDate?: (text: s
       continue;
     }
     // Whitespace in XML titles is layout, not content. A title whose text is markup (`1930ft<sup>2</sup> &amp;
-    // parking` in CDATA, as some generators write) reads as what it displays; a lone `<` in prose stays.
+    // parking` in CDATA, as some generators write) reads as what it displays; a `<` that opens no whole tag stays.
     const titleText = text('title') || dc('title');
-    const title = /<[a-z!/]|&#?\w+;/i.test(titleText) ? htmlToText(titleText) : collapse(titleText);
+    const title = /<\/?[a-z][^<>]*>|&#?\w+;/i.test(titleText) ? htmlToText(titleText) : collapse(titleText);
     const description = text('description') || dc('description');
     const html = text('encoded', NS.content) || description;
     const date = read(text('pubDate') || dc('date') || dc('issued') || dc('created') || dc('modified'));

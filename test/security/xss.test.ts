@@ -47,7 +47,7 @@ const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** An RSS/RDF title as shown: its XML text, or what it displays when that text is markup (DESIGN.md, Precise rules). */
 const xmlTitle = (payload: string) => {
   const text = feeds.xmlSafe(payload).trim();
-  return /<[a-z!/]|&#?\w+;/i.test(text) ? htmlToText(text) : normal(text);
+  return /<\/?[a-z][^<>]*>|&#?\w+;/i.test(text) ? htmlToText(text) : normal(text);
 };
 const NEW_TAB = ' (opens in a new tab)';
 
