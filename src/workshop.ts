@@ -39,7 +39,9 @@ export function priceText(value: unknown, currency?: unknown): string | undefine
 
 /** `Label: value` lines of a plain-text description ("CE credits: 6 hours, …", "Presenters: A; B"). */
 function line(text: string, label: RegExp): string | undefined {
-  const match = new RegExp(`^[\\s*•-]*(?:${label.source})\\s*:\\s*(.+)$`, 'im').exec(text);
+  // Blanks within the line only: `\s` would run on across every following line from each line start
+  // (quadratic on a description of many empty lines).
+  const match = new RegExp(`^[ \\t*•-]*(?:${label.source})[ \\t]*:[ \\t]*(.+)$`, 'im').exec(text);
   return match ? collapse(match[1]) : undefined;
 }
 
@@ -49,7 +51,7 @@ function line(text: string, label: RegExp): string | undefined {
  */
 export function fromDescription(text: string): { ceCredits?: string; presenters?: Presenter[]; price?: string } {
   const presenters = line(text, /presenters?|presented by|facilitators?/)
-    ?.split(/;|\s+(?:and|&)\s+/)
+    ?.split(/;|(?<!\s)\s+(?:and|&)\s+/)
     .map((name) => ({ name: collapse(name) }))
     .filter((p) => p.name);
   return {

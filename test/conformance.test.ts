@@ -130,7 +130,8 @@ const ENTRY = /^entries\[(\d+)\]\.(.+)$/;
 
 function iso(date: Date | string | undefined): string | undefined {
   if (date === undefined) return undefined;
-  return (typeof date === 'string' ? date : date.toISOString()).replace(/\.000Z$/, 'Z');
+  // Whole seconds: feedparser's dates are Python time tuples, which have no fractions (ours keep them).
+  return (typeof date === 'string' ? date : date.toISOString()).replace(/\.\d{3}Z$/, 'Z');
 }
 
 function entryElement(doc: Document, index: number): Element | undefined {
@@ -255,7 +256,7 @@ async function load(kase: Case): Promise<{ text: string; contentType: string; ur
   const response = await fetch(ROOT + kase.file);
   expect(response.ok, `${kase.file} is served`).to.equal(true);
   const contentType = header(kase, 'content-type') ?? '';
-  const text = decodeBody(new Uint8Array(await response.arrayBuffer()), contentType);
+  const text = await decodeBody(new Uint8Array(await response.arrayBuffer()), contentType);
   return { text, contentType, url: kase.http?.url ?? `http://127.0.0.1:8097/${kase.upstream}` };
 }
 

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Person } from '../model.js';
 import { slugify, splitCredentials } from '../person-name.js';
 import { onUnlessFalse } from '../shared/attributes.js';
+import { clip } from '../shared/text.js';
 import { safeUrl } from '../shared/url.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { facultyCardStyles } from './faculty-card.styles.js';
@@ -131,15 +132,15 @@ export class FacultyCardElement extends WidgetElement<Person> {
     const compact = this.layout === 'compact';
     const size = compact ? 48 : 128;
     const url = this.showLink ? p.url : undefined;
-    const words = (p.bio ?? '').split(/\s+/).filter(Boolean);
+    const words = clip(p.bio ?? '', 5000).split(/\s+/).filter(Boolean);
     const max = Math.max(1, this.bioWords);
     const bio = words.slice(0, max).join(' ') + (words.length > max ? '…' : '');
     return html`<div part="item">${image
         ? html`<img part="image" src=${image.src} alt=${image.alt ?? ''} width=${image.width ?? size} height=${image.height ?? size} loading="lazy" decoding="async" @error=${() => (this.broken = image.src)} />`
         : html`<span part="initials" aria-hidden="true">${initials(p.name)}</span>`}<div class="body">${url
-          ? html`<a part="link title" href=${url}>${p.name}</a>`
-          : html`<span part="title">${p.name}</span>`}${this.renderCredentials(p.credentials ?? [])}${p.jobTitle
-          ? html`<span part="job-title">${p.jobTitle}</span>`
+          ? html`<a part="link title" href=${url}>${clip(p.name)}</a>`
+          : html`<span part="title">${clip(p.name)}</span>`}${this.renderCredentials(p.credentials ?? [])}${p.jobTitle
+          ? html`<span part="job-title">${clip(p.jobTitle)}</span>`
           : nothing}${compact || !(bio || this.querySelector('[slot="bio"]'))
           ? nothing
           : html`<div part="bio"><slot name="bio">${bio}</slot></div>`}</div></div>`;

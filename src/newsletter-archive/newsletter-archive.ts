@@ -2,6 +2,7 @@ import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { NewsletterIssue } from '../model.js';
 import { numberFormat } from '../shared/format.js';
+import { clip } from '../shared/text.js';
 import { safeUrl } from '../shared/url.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import type { Entry } from './arrange.js';
@@ -151,8 +152,8 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     return html`<ul part="list" role="list">${entries.map(
       (e) =>
         html`<li part="item">${e.url
-          ? html`<a part="link title" href=${e.url}>${e.text}${e.meta ? html` <span part="meta">(${e.meta})</span>` : nothing}</a>`
-          : html`<span part="title">${e.text}</span>`}</li>`,
+          ? html`<a part="link title" href=${e.url}>${clip(e.text)}${e.meta ? html` <span part="meta">(${e.meta})</span>` : nothing}</a>`
+          : html`<span part="title">${clip(e.text)}</span>`}</li>`,
     )}</ul>`;
   }
 

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Post } from '../model.js';
 import { onUnlessFalse } from '../shared/attributes.js';
 import { dateTimeFormat, toDate } from '../shared/format.js';
+import { clip } from '../shared/text.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { recentPostsStyles } from './recent-posts.styles.js';
 
@@ -104,12 +105,12 @@ export class RecentPostsElement extends WidgetElement<Post> {
     const date = toDate(post.date);
     // "April 11, 2016" in the widget's locale and zone.
     const dateText = date ? format.format(date) : '';
-    const title = post.title || dateText || this.term('untitled');
+    const title = clip(post.title || dateText || this.term('untitled'));
     const target = this.newTab ? '_blank' : nothing;
     const rel = this.newTab ? 'noopener' : nothing;
     const newTabNote = this.newTab ? html`<span class="visually-hidden"> ${this.term('newTab')}</span>` : nothing;
     const image = this.showImage ? post.image : undefined;
-    const by = this.showAuthor && post.author;
+    const by = this.showAuthor && clip(post.author ?? '');
     const author = by ? html`<span part="author">${this.term('by', { author: by })}</span>` : nothing;
     const img = image
       ? html`<img
@@ -131,7 +132,7 @@ export class RecentPostsElement extends WidgetElement<Post> {
         ? html`<div part="meta">${author}</div>`
         : nothing;
     const excerpt = this.showExcerpt && post.excerpt
-      ? html`<p part="excerpt">${truncateWords(post.excerpt, Math.max(1, this.excerptWords))}</p>`
+      ? html`<p part="excerpt">${truncateWords(clip(post.excerpt, 5000), Math.max(1, this.excerptWords))}</p>`
       : nothing;
     // The title is a link or plain text: a template each, so that the title is no nested template.
     return post.url

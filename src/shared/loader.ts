@@ -24,6 +24,8 @@ export const MAX_BYTES = 8 * 1024 * 1024;
 /** Bodies larger than this are not saved for the next visit (localStorage holds about 5 MB per site). */
 const MAX_SAVED_CHARS = 512 * 1024;
 const STORAGE_PREFIX = 'iigp-widgets:v1:';
+/** Loaded bodies the page keeps for widgets that come later; older ones are released. */
+const MAX_HELD = 16;
 
 interface Request {
   promise: Promise<Body>;
@@ -63,26 +65,22 @@ function httpError(status: number): LoadError {
   return new LoadError(`the server answered ${status}`, 'http', hint, status);
 }
 
-function charsetOf(contentType: string, bytes: Uint8Array): string {
-  const [a, b, c] = bytes;
-  const head = String.fromCharCode(...bytes.subarray(0, 200));
-  // A byte order mark, then the HTTP charset, then the XML declaration.
-  return (
-    (a === 0xef && b === 0xbb && c === 0xbf ? 'utf-8' : a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined) ??
-    /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ??
-    // An XML declaration names the encoding when HTTP does not (a WordPress feed always says UTF-8).
-    /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/.exec(head)?.[1] ??
-    'utf-8'
-  );
-}
-
-/** Decodes bytes the way a feed reader should: BOM, then the HTTP charset, then the XML declaration. */
-export function decodeBody(bytes: Uint8Array, contentType: string): string {
-  try {
-    return new TextDecoder(charsetOf(contentType, bytes)).decode(bytes);
-  } catch {
-    return new TextDecoder().decode(bytes);
+/**
+ * Decodes bytes the way a feed reader should. Bodies that say UTF-8 or nothing in their Content-Type and
+ * are valid UTF-8 (nearly all) are read here; the rest by decode-repair.ts, loaded on demand: a byte order
+ * mark, then the HTTP charset, then the XML declaration, an iCalendar line folded inside a character, and
+ * windows-1252 for a body that declared nothing and is not UTF-8.
+ */
+export async function decodeBody(bytes: Uint8Array, contentType: string): Promise<string> {
+  const charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1];
+  if (!charset || /^utf-?8$/i.test(charset)) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // Not UTF-8: below.
+    }
   }
+  return (await import('./decode-repair.js')).decodeRepair(bytes, contentType);
 }
 
 /** Reads the body, refusing it as soon as it passes MAX_BYTES (a response without a body reads as empty). */
@@ -106,32 +104,36 @@ function tooLarge(): LoadError {
 
 function start(url: string, timeout: number): Request {
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
-  const promise = (async () => {
+  let timer: ReturnType<typeof setTimeout>;
+  // The limit holds without the signal too: a page's fetch wrapper may drop it, and the request never ends.
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new LoadError(`no complete answer within ${timeout / 1000} s`, 'timeout', 'The server is slow or down.'));
+    }, timeout);
+  });
+  const work = (async () => {
     try {
       // No custom headers: they would turn a simple cross-origin GET into a preflighted one. Cookies go
       // to the page's own origin only (fetch's default credentials mode).
       const response = await fetch(url, { signal: controller.signal });
       if (!response.ok) throw httpError(response.status);
       const contentType = response.headers.get('content-type') ?? '';
-      const text = decodeBody(await readBytes(response), contentType);
+      const text = await decodeBody(await readBytes(response), contentType);
       return { text, contentType, url: response.url || url };
     } catch (error) {
-      if (timedOut) {
-        throw new LoadError(`no complete answer within ${timeout / 1000} s`, 'timeout', 'The server is slow or down.');
-      }
       throw error instanceof LoadError ? error : networkError(url);
-    } finally {
-      clearTimeout(timer);
     }
   })();
+  const promise = Promise.race([work, limit]).finally(() => clearTimeout(timer));
   const request: Request = { controller, users: 0, promise };
   promise.then(
-    (body) => (request.body = body),
+    (body) => {
+      request.body = body;
+      // The page keeps the last MAX_HELD bodies (for widgets added later), not every body it ever loaded.
+      let held = 0;
+      for (const [key, other] of [...requests].reverse()) if (other.body && ++held > MAX_HELD) requests.delete(key);
+    },
     () => requests.get(url) === request && requests.delete(url),
   );
   return request;
@@ -219,6 +221,8 @@ export function loadCached(
   const done = requests.get(url)?.body;
   if (done) return { cached: done };
   const saved = recall(url);
-  if (saved && Date.now() - saved.savedAt < options.maxAge * 1000) return { cached: saved.body };
+  const age = Date.now() - (saved?.savedAt ?? 0);
+  // A save time in the future (a clock that ran fast) is not fresh: it would be fresh for ever.
+  if (saved && age >= 0 && age < options.maxAge * 1000) return { cached: saved.body };
   return { cached: saved?.body, fresh: fetchShared(url, options) };
 }

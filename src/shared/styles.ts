@@ -10,6 +10,8 @@ export const baseStyles = css`
     font: inherit;
     color: inherit;
     line-height: var(--iigp-line-height, 1.5);
+    /* A long URL, name or venue breaks rather than widening the page. */
+    overflow-wrap: anywhere;
   }
   *,
   ::before,
@@ -66,7 +68,6 @@ export const baseStyles = css`
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--iigp-title-lines, 10);
     overflow: hidden;
-    overflow-wrap: anywhere;
   }
   /* Text from data takes its own direction: an English title reads right on a Hebrew page. */
   [part~='title'],

@@ -35,9 +35,20 @@ export function collapse(text: string): string {
 
 /** The first `<img>` in some HTML as an image (its `src` resolved against `base`, web URLs only), without loading it. */
 export function firstImage(html: string | null | undefined, base: string): Image | undefined {
-  // Only the first <img …> tag is parsed, not the whole post (quoted attribute values may hold '>').
-  const tag = html && /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/i.exec(html)?.[0];
+  // Only the first <img …> tag is parsed, not the whole post (quoted attribute values may hold '>'). The
+  // pattern is tried at the first "<img" only: tried at every "<img" of a long unclosed run, it took
+  // quadratic time. A tag that never closes is no image.
+  const tag = html?.slice(html.search(/<img\b/i)).match(/^<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/i)?.[0];
   const img = tag ? parseInertBody(tag).querySelector('img[src]') : null;
   const src = safeUrl(img?.getAttribute('src'), base, 'image');
   return src ? { src, alt: img!.getAttribute('alt') ?? '' } : undefined;
+}
+
+/**
+ * Text from data cut to `max` characters before it reaches the DOM: CSS clamps what is shown, but layout
+ * would still measure all of a megabyte-long title. The full text stays in the items.
+ */
+export function clip(text: string, max = 1000): string {
+  // Not between the two halves of a surrogate pair.
+  return text.length > max ? text.slice(0, max).replace(/[\ud800-\udbff]$/, '') + '…' : text;
 }

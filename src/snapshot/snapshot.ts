@@ -68,7 +68,7 @@ const withTitle = (info: FeedInfo): FeedHeader => ({
  */
 export async function read(source: Source): Promise<Read> {
   const what = source.remote ? 'the response' : 'the file';
-  const body: Body = { text: decodeBody(source.bytes, source.contentType), contentType: source.contentType, url: source.url };
+  const body: Body = { text: await decodeBody(source.bytes, source.contentType), contentType: source.contentType, url: source.url };
   const own = (url: string | undefined): Body => (source.remote || !url ? body : { ...body, url });
   const format = detectFormat(body);
   try {

@@ -2,6 +2,7 @@ import type { PropertyDeclarations } from '@lit/reactive-element';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Presenter, Workshop } from '../model.js';
 import { dateTimeFormat, isoDay, listFormat, toDate } from '../shared/format.js';
+import { clip } from '../shared/text.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { workshopListStyles } from './workshop-list.styles.js';
 
@@ -135,7 +136,8 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
   }
 
   private renderWorkshop(w: Workshop, now: number): TemplateResult {
-    const { allDay, title, status } = w;
+    const { allDay, status } = w;
+    const title = clip(w.title);
     const start = toDate(w.start)!;
     const end = toDate(w.end);
     // All-day dates are dates wherever the reader is; times follow time-zone, else the event's zone.
@@ -157,7 +159,7 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
       .join(', ');
     const people = w.presenters ?? [];
     const vh = (text: string) => html`<span class="visually-hidden">${text}</span>`;
-    const part = (name: string, value?: unknown, prefix = '') => (value ? html`<span part=${name}>${prefix}${value}</span>` : nothing);
+    const part = (name: string, value?: string, prefix = '') => (value ? html`<span part=${name}>${prefix}${clip(value)}</span>` : nothing);
     // No whitespace between the children of <li> and of the actions: the flex layout spaces them.
     return html`<li part="item" class=${status ?? ''}>${
       this.layout === 'cards' && w.image ? html`<img part="image" src=${w.image.src} alt=${w.image.alt ?? ''} loading="lazy">` : nothing}${

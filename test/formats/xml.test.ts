@@ -14,9 +14,10 @@ import type { Parsed, Post } from '../../src/model.js';
 import { lazy } from '../../src/shared/lazy.js';
 import { LoadError } from '../../src/shared/loader.js';
 import { SITE, atom, body, formatRejectionOf, posts, rss } from './helpers.js';
+import { wellFormed } from '../../src/formats/xml/well-formed.js';
 
 describe('RSS specifics', () => {
-  it('decodes titles exactly once and keeps markup in them as text', async () => {
+  it('decodes titles once, and a title whose text is markup reads as what it displays', async () => {
     const items = await posts(
       rss(`<item><title>&#8216;DAMAGE&#8217; That a Psychotherapist Treats</title></item>
         <item><title>Groups &amp;amp; Couples</title></item>
@@ -25,8 +26,8 @@ describe('RSS specifics', () => {
     );
     expect(items.map((p) => p.title)).to.deep.equal([
       '\u2018DAMAGE\u2019 That a Psychotherapist Treats',
-      'Groups &amp; Couples',
-      '<b>Bold</b> &amp; plain',
+      'Groups & Couples',
+      'Bold & plain',
       'Caf\u00e9 Talk',
     ]);
   });
@@ -479,7 +480,9 @@ describe('parseXml', () => {
   it('accepts and refuses what the XML parser alone does, and reads the same document', async () => {
     for (const text of TRICKY) {
       const plain = new DOMParser().parseFromString(text, 'application/xml');
-      if (plain.getElementsByTagNameNS('*', 'parsererror').length) await formatRejectionOf(() => parseXml(text));
+      // Refused by the engine's XML parser, as a document or as content (Chromium's document parser alone
+      // lets a `<` in an attribute value through; parseXml checks as content first, see wellFormed).
+      if (plain.getElementsByTagNameNS('*', 'parsererror').length || !wellFormed(text)) await formatRejectionOf(() => parseXml(text));
       else expect(outline(parsedNow(text)), text).to.deep.equal(outline(plain));
     }
   });

@@ -99,7 +99,7 @@ function itemElements(doc) {
 
 /** Compares one case; returns its differences (`{ file, field, kind? }`) and what was compared. */
 async function compare(kase) {
-  const body = { text: m.decodeBody(new Uint8Array(readFileSync(kase.path)), kase.type), contentType: kase.type, url: kase.url };
+  const body = { text: await m.decodeBody(new Uint8Array(readFileSync(kase.path)), kase.type), contentType: kase.type, url: kase.url };
   let ours;
   let theirs;
   let oursError;

@@ -37,7 +37,7 @@ before(async () => {
   m = await import(pathToFileURL(OUTFILE).href);
 });
 
-const bodyOf = (path, url = 'https://iigp.example/source/') => ({ text: m.decodeBody(new Uint8Array(readFileSync(path)), ''), contentType: '', url });
+const bodyOf = async (path, url = 'https://iigp.example/source/') => ({ text: await m.decodeBody(new Uint8Array(readFileSync(path)), ''), contentType: '', url });
 
 /** The model as data: dates as ISO strings, lazy fields read, absent fields gone. */
 const plain = (items) => JSON.parse(JSON.stringify(items));
@@ -73,13 +73,13 @@ async function workshopsParity(body, format) {
 describe('a snapshot reads back as its source (parse(write(parse(x))) = parse(x))', () => {
   for (const [file, format] of POSTS) {
     test(`posts: ${file}`, async () => {
-      const { expected, actual } = await postsParity(bodyOf(join(ROOT, file)), format);
+      const { expected, actual } = await postsParity(await bodyOf(join(ROOT, file)), format);
       assert.deepEqual(actual, expected);
     });
   }
   for (const [file, format] of WORKSHOPS) {
     test(`workshops: ${file}`, async () => {
-      const { expected, actual } = await workshopsParity(bodyOf(join(ROOT, file)), format);
+      const { expected, actual } = await workshopsParity(await bodyOf(join(ROOT, file)), format);
       assert.ok(expected.length > 0 || file.includes('empty'), 'the fixture has workshops');
       assert.deepEqual(actual, expected);
     });
@@ -88,8 +88,8 @@ describe('a snapshot reads back as its source (parse(write(parse(x))) = parse(x)
 
 describe('one set of text rules in Node and in the browser (test/fixtures/html-text.json, also run by test/snapshot.test.ts)', () => {
   const table = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'html-text.json'), 'utf8'));
-  test('decodes bytes as the loader does in a browser', () => {
-    for (const { bytes, contentType, text } of table.decodeBody) assert.equal(m.decodeBody(new Uint8Array(bytes), contentType), text, contentType);
+  test('decodes bytes as the loader does in a browser', async () => {
+    for (const { bytes, contentType, text } of table.decodeBody) assert.equal(await m.decodeBody(new Uint8Array(bytes), contentType), text, contentType);
   });
   test('reduces HTML to the same text (parse5, the HTML standard parser, under the same rules)', () => {
     for (const { html, text } of table.htmlToText) assert.equal(m.htmlToText(html), text, html);
@@ -124,7 +124,7 @@ describe('the same over the feedparser corpus', () => {
       const path = join(CORPUS, kase.file);
       const headers = kase.http?.headers ?? {};
       const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-      const body = { text: m.decodeBody(new Uint8Array(readFileSync(path)), type), contentType: type, url: kase.http?.url ?? `http://127.0.0.1:8097/${kase.upstream}` };
+      const body = { text: await m.decodeBody(new Uint8Array(readFileSync(path)), type), contentType: type, url: kase.http?.url ?? `http://127.0.0.1:8097/${kase.upstream}` };
       try {
         await m.parseFeed(body);
       } catch {

@@ -9,12 +9,12 @@
 export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The date of these UTC fields moved by `offset` minutes east of UTC, or `undefined` for an impossible one. */
-export function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offset = 0): Date | undefined {
+export function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offset = 0, ms = 0): Date | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
   if (h === 24 && (mi || s)) return undefined;
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d);
-  date.setUTCHours(h, mi - offset, Math.min(s, 59), 0);
+  date.setUTCHours(h, mi - offset, Math.min(s, 59), ms);
   if (date.getUTCFullYear() > 9999 || Number.isNaN(date.getTime())) return undefined;
   // Reject 31 February and the like rather than rolling over into the next month.
   const check = new Date(0);
@@ -36,12 +36,14 @@ export function utcOffset(zone: string | undefined): number | undefined {
  */
 export function parseIsoDate(input: string): Date | undefined {
   const m =
-    /^(\d{4})(?:-(\d{2,3})(?:-(\d{2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
+    /^(\d{4})(?:-(\d{2,3})(?:-(\d{2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
       input.trim(),
     );
-  const offset = utcOffset(m?.[7]);
+  const offset = utcOffset(m?.[8]);
   if (!m || offset === undefined) return undefined;
-  return utc(Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
+  // Fractional seconds are kept (to the millisecond): `…:00.250-04:00`.
+  const ms = Math.round(Number(`0.${m[7] ?? 0}`) * 1000);
+  return utc(Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset, ms);
 }
 
 /** The number (1–12) of a month named in English, by its first three letters; 0 for none. */

@@ -45,8 +45,14 @@ export function normalizeZone(value: string | undefined | null): string | undefi
   }
   if (formatFor(zone)) return zone;
   // "/citadel.org/20190914_1/America/New_York" and similar prefixed TZIDs.
-  const tail = /([A-Za-z_]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?)$/.exec(zone)?.[1];
+  // From the start of a segment only (a pattern tried at every start of a long run is quadratic).
+  const tail = /(?<![\w+-])[A-Za-z_]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?$/.exec(zone)?.[0];
   return tail && formatFor(tail) ? tail : undefined;
+}
+
+/** Date.UTC (month 0–11) without its reading of the years 0–99 as 1900–1999: the year 0099 is 0099. */
+function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  return new Date(0).setUTCFullYear(y, mo, d) + ((h * 60 + mi) * 60 + s) * 1000;
 }
 
 /** Milliseconds `zone` is ahead of UTC at the instant `time`. */
@@ -57,7 +63,7 @@ export function offsetMs(zone: string, time: number): number {
   if (!format) return 0;
   const parts: Record<string, number> = {};
   for (const part of format.formatToParts(time)) parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
+  const wall = utcMs(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
   return wall - (time - (((time % 1000) + 1000) % 1000));
 }
 
@@ -67,10 +73,14 @@ export function offsetMs(zone: string, time: number): number {
  * In a spring-forward gap the time moves forward; in a fall-back overlap the earlier instant wins.
  */
 export function zonedTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, zone?: string): Date | undefined {
-  const wall = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59));
+  const wall = utcMs(y, mo - 1, d, h, mi, Math.min(s, 59));
   const check = new Date(wall);
   if (Number.isNaN(wall) || check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 60) return undefined;
-  if (!zone) return new Date(y, mo - 1, d, h, mi, Math.min(s, 59));
+  if (!zone) {
+    const local = new Date(y, mo - 1, d, h, mi, Math.min(s, 59));
+    local.setFullYear(y);
+    return local;
+  }
   const first = offsetMs(zone, wall);
   let time = wall - first;
   const second = offsetMs(zone, time);
@@ -85,6 +95,6 @@ export function zonedTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0
 /** Midnight starting the day `days` after a valid date, in `zone`, or in UTC when no zone is known. */
 export function midnight(y: number, mo: number, d: number, zone?: string, days = 0): Date | undefined {
   if (!zonedTime(y, mo, d, 0, 0, 0, 'UTC')) return undefined;
-  const day = new Date(Date.UTC(y, mo - 1, d + days));
+  const day = new Date(utcMs(y, mo - 1, d + days));
   return zonedTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 0, 0, 0, zone ?? 'UTC');
 }

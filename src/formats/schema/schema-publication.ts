@@ -9,7 +9,7 @@ const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 
 
 /** schema.org `contentSize` ("1.2 MB", "850 KB", "1234567") as bytes. */
 export function bytes(value: unknown): number | undefined {
-  const m = /^\s*([\d.]+)\s*([kmg]?i?b)?\s*$/i.exec(str(value));
+  const m = /^([\d.]+)\s*([kmg]?i?b)?$/i.exec(str(value).trim());
   const size = m ? Number(m[1]) * (UNITS[(m[2] ?? 'b').toLowerCase().replace('i', '')] ?? 1) : NaN;
   return size > 0 ? Math.round(size) : undefined;
 }

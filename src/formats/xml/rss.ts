@@ -39,11 +39,10 @@ function imageOf(get: Children, base: string): Image | undefined {
  * "Jane Doe <jane@example.com>" all read "Jane Doe"; a bare address is kept.
  */
 export function authorName(value: string): string {
-  const name = value
-    .replace(/<[^<>]*@[^<>]*>|\([^()]*@[^()]*\)/g, '')
-    .replace(/^\s*\S+@\S+\s*\((.*)\)\s*$/, '$1')
-    .trim();
-  return name || value.trim();
+  // Linear in the input: no quantifier can trade characters with another (the first `@` ends the first run).
+  const name = value.replace(/<[^<>@]*@[^<>]*>|\([^()@]*@[^()]*\)/g, '').trim();
+  const named = /^[^\s@]+@[^\s(]+\s*\((.*)\)$/.exec(name);
+  return (named ? named[1].trim() : name) || value.trim();
 }
 
 /**
@@ -81,8 +80,10 @@ export function parseRss(doc: Document, documentUrl: string, readDate?: (text: s
       skipped++;
       continue;
     }
-    // Whitespace in XML titles is layout, not content.
-    const title = collapse(text('title') || dc('title'));
+    // Whitespace in XML titles is layout, not content. A title whose text is markup (`1930ft<sup>2</sup> &amp;
+    // parking` in CDATA, as some generators write) reads as what it displays; a `<` that opens no whole tag stays.
+    const titleText = text('title') || dc('title');
+    const title = /<\/?[a-z][^<>]*>|&#?\w+;/i.test(titleText) ? htmlToText(titleText) : collapse(titleText);
     const description = text('description') || dc('description');
     const html = text('encoded', NS.content) || description;
     const date = read(text('pubDate') || dc('date') || dc('issued') || dc('created') || dc('modified'));

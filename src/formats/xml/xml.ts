@@ -1,5 +1,6 @@
 import { parseInert } from '../../shared/policy.js';
 import { hasError } from './has-error.js';
+import { notWellFormed, wellFormed } from './well-formed.js';
 
 /**
  * The XML parsers of browsers are slow on long text, and a feed's bytes are mostly CDATA sections (a
@@ -9,7 +10,7 @@ import { hasError } from './has-error.js';
  * surprise (each n must come back once, in order, as a CDATA section) returns `undefined`, for the
  * ordinary parse.
  */
-function parseLean(text: string): Document | undefined {
+function parseLean(text: string): Document | undefined | 'repair' | 'malformed' {
   // Line ends as the parser reads them (WebKit's leaves CRs in CDATA sections).
   const source = text.replace(/\r\n?/g, '\n');
   // eslint-disable-next-line no-control-regex -- the characters XML refuses, looked for on purpose
@@ -17,6 +18,9 @@ function parseLean(text: string): Document | undefined {
   const sections: string[] = [];
   let lean = '';
   let at = 0;
+  // The text outside CDATA sections, comments and processing instructions: where references are read.
+  let outside = '';
+  let outsideAt = 0;
   // Comments and processing instructions are skipped whole: a `<![CDATA[` in them opens no section.
   const token = /<(?:!--|\?|!\[CDATA\[|!DOCTYPE)/g;
   for (let match; (match = token.exec(source)); ) {
@@ -25,6 +29,8 @@ function parseLean(text: string): Document | undefined {
     const start = token.lastIndex;
     const end = source.indexOf(close, start);
     if (end < 0 || open == '<!DOCTYPE') return undefined;
+    outside += source.slice(outsideAt, match.index);
+    outsideAt = end + close.length;
     if (close == ']]>') {
       lean += source.slice(at, start) + sections.length;
       sections.push(source.slice(start, end));
@@ -32,8 +38,14 @@ function parseLean(text: string): Document | undefined {
     }
     token.lastIndex = end + close.length;
   }
+  lean += source.slice(at);
+  // A reference XML does not define (`&nbsp;`, `&eacute;`) or a bare `&`: the parse would fail, and
+  // Chromium's error element carries an inline style that a strict CSP reports. Straight to the repair
+  // (there is no DOCTYPE here, whose entities are the only others XML knows).
+  if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(outside + source.slice(outsideAt))) return 'repair';
+  if (!wellFormed(lean)) return 'malformed';
   if (!sections.length) return undefined;
-  const doc = parseInert(lean + source.slice(at), 'application/xml');
+  const doc = parseInert(lean, 'application/xml');
   if (hasError(doc)) return undefined;
   const walker = doc.createTreeWalker(doc, 8); // NodeFilter.SHOW_CDATA_SECTION
   let i = 0;
@@ -50,8 +62,10 @@ function parseLean(text: string): Document | undefined {
  */
 export function parseXml(text: string): Document | Promise<Document> {
   const source = text.replace(/^\uFEFF/, '').trimStart();
-  const doc = parseLean(source) ?? parseInert(source, 'application/xml');
-  if (hasError(doc) || !doc.documentElement) return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
+  const lean = parseLean(source);
+  if (lean === 'malformed') throw notWellFormed();
+  const doc = lean === 'repair' ? undefined : lean ?? parseInert(source, 'application/xml');
+  if (!doc || hasError(doc) || !doc.documentElement) return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
   return doc;
 }
 
