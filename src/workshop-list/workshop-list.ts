@@ -1,6 +1,7 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Workshop } from '../model.js';
+import type { Series } from '../formats/ical/recurrence.js';
 import { dateTimeFormat, isoDay, toDate } from '../shared/format.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { workshopListStyles } from './workshop-list.styles.js';
@@ -108,7 +109,9 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     const now = this.clock();
     const wanted = this.category?.trim().toLowerCase();
     const past = this.when === 'past';
+    // A recurring event (iCalendar) lists the occurrences this view can show, not its whole series.
     return workshops
+      .flatMap((w: Series) => w.expand?.(now, this.when, this.limit ?? this.defaultLimit) ?? w)
       .filter(
         (w) =>
           toDate(w.start) &&
