@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Person } from '../model.js';
 import { slugify, splitCredentials } from '../formats/person-name.js';
 import { onUnlessFalse } from '../shared/attributes.js';
+import { sourceUrl } from '../shared/source-url.js';
 import { safeUrl } from '../shared/url.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { facultyCardStyles } from './faculty-card.styles.js';
@@ -85,6 +86,11 @@ export class FacultyCardElement extends WidgetElement<Person> {
   };
   protected override readonly noun = 'faculty profile';
   protected override defaultLimit = 1;
+
+  /** One person among many pages: WordPress is asked for as many as it gives (100), not for one. */
+  protected override requestUrl(url: string): string {
+    return sourceUrl(url, 100);
+  }
 
   /** What the attributes say; with `src` they override the data. */
   private fromAttributes(): Partial<Person> {

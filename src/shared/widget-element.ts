@@ -5,6 +5,7 @@ import { detectFormat } from '../formats/detect.js';
 import { formatError } from '../formats/format-error.js';
 import { LoadError, absoluteUrl, loadCached, remember, type Body } from './loader.js';
 import { baseStyles } from './styles.js';
+import { sourceUrl } from './source-url.js';
 import { nextTurn } from './turns.js';
 import { checkedItems, markChecked } from './url.js';
 
@@ -214,7 +215,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     const { signal } = controller;
     let url = src;
     try {
-      url = absoluteUrl(src);
+      url = this.requestUrl(absoluteUrl(src));
       const { cached, fresh } = loadCached(url, { maxAge: this.maxAge, timeout: this.timeout, signal });
       // Fetch the likely parser alongside the data: the format asked for, else the one the URL suggests.
       const guess =
@@ -240,6 +241,11 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
+  }
+
+  /** The address requested for `src` (absolute): the source is asked for what the widget shows (see sourceUrl). */
+  protected requestUrl(url: string): string {
+    return sourceUrl(url, this.limit ?? this.defaultLimit, (this as { when?: string }).when);
   }
 
   private parserFor(name: string): Formats<T>[string] | undefined {
