@@ -4,25 +4,21 @@
  * only events that have not ended), so the widget asks for what it shows. A parameter the webmaster
  * wrote is never changed; any other address comes back as it is.
  *
- * - WordPress REST collections (`/wp-json/wp/v2/posts`, or `?rest_route=/wp/v2/posts` without pretty
- *   permalinks) without `per_page`: `per_page` = `limit`, 1–100 (WordPress refuses more than 100).
- * - The Events Calendar (`/wp-json/tribe/events/v1/events`) without `start_date` and `end_date`, for
+ * - WordPress REST collections (`/wp-json/wp/v2/posts`, `/wp-json/wp/v2/pages` …) without `per_page`:
+ *   `per_page` = `limit`, at most 100 (WordPress refuses more). (`?rest_route=` addresses are left as written:
+ *   the bytes this would cost are not there.)
+ * - The Events Calendar (`/wp-json/tribe/events/v1/events`) without `start_date` or `end_date`, for
  *   `when="past"` or `"all"`: `start_date=1970-01-01`, and for past ones `end_date=now`.
  */
 export function sourceUrl(address: string, limit: number, when?: string): string {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    return address;
-  }
+  // `address` is absolute (resolved against the page): it parses, and its href is itself when nothing is added.
+  const url = new URL(address);
   const query = url.searchParams;
-  const route = /\/wp-json(\/.*)$/.exec(url.pathname)?.[1] ?? query.get('rest_route') ?? '';
-  if (/^\/wp\/v2\/[\w-]+\/?$/.test(route) && !query.has('per_page')) {
-    query.set('per_page', String(Math.min(100, Math.max(1, Math.floor(limit) || 100))));
-  } else if (/^\/tribe\/events\/v1\/events\/?$/.test(route) && (when === 'past' || when === 'all') && !query.has('start_date') && !query.has('end_date')) {
+  const route = url.pathname.split('/wp-json')[1];
+  if (/^\/wp\/v2\/[\w-]+\/?$/.test(route) && !query.has('per_page')) query.set('per_page', `${limit > 0 ? Math.min(100, Math.ceil(limit)) : 100}`);
+  if (/^\/tribe\/events\/v1\/events\/?$/.test(route) && (when == 'past' || when == 'all') && !/_date=/.test(url.search)) {
     query.set('start_date', '1970-01-01');
-    if (when === 'past') query.set('end_date', 'now');
-  } else return address;
+    if (when == 'past') query.set('end_date', 'now');
+  }
   return url.href;
 }

@@ -14,25 +14,8 @@ function ended(workshop: Workshop, now: number): boolean {
   return +(toDate(workshop.end) ?? toDate(workshop.start)!) <= now;
 }
 
-/** A Google Calendar "add event" link: UTC times (dates for all-day workshops) and the event's zone. */
-function googleUrl(w: Workshop, start: Date, end: Date, place: string): string {
-  // 20261205 for a day, 20261205T150000Z for a time.
-  const stamp = (date: Date) => (w.allDay ? isoDay(date, w.timeZone ?? 'UTC') : date.toISOString()).replace(/[-:]|\.\d{3}/g, '');
-  const params = new URLSearchParams({
-    action: 'TEMPLATE',
-    text: w.title,
-    dates: `${stamp(start)}/${stamp(end)}`,
-    details: [w.summary?.slice(0, 800), w.url].filter(Boolean).join('\n\n'),
-    location: place,
-  });
-  if (w.timeZone?.includes('/')) params.set('ctz', w.timeZone);
-  return `https://calendar.google.com/calendar/render?${params}`;
-}
-
-/** Downloads the workshop's .ics; the writer is loaded on the first click. */
-async function addToCalendar(w: Workshop): Promise<void> {
-  (await import('../formats/ics-write.js')).downloadIcs(w);
-}
+/** The "Add to calendar" list (Google, Outlook, .ics, subscribe), loaded on the first use. */
+let calendarMenu: typeof import('./calendar-menu.js') | undefined;
 
 /**
  * The institute's workshops (continuing education): date, time, place, presenters, CE credits, price,
@@ -82,12 +65,15 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     layout: { reflect: true },
     showDescription: { type: Boolean, attribute: 'show-description' },
     now: { attribute: false },
+    menu: { state: true },
   };
 
   when: 'upcoming' | 'past' | 'all' = 'upcoming';
   declare category?: string;
   layout: 'list' | 'compact' | 'cards' = 'list';
   showDescription = false;
+  /** @internal The workshop whose "Add to calendar" list is open. */
+  private declare menu?: string;
   /** The current time for the upcoming/past split (a `Date`, ISO string or ms); default: the clock. For previews and tests. */
   declare now?: Date | string | number;
 
@@ -139,6 +125,8 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     // An all-day end is exclusive (the next midnight): the range shows the last day.
     const last = end && allDay ? new Date(+end - 1) : end;
     const shown = STATUS[status!];
+    // The "Add to calendar" list is open (only once its code has loaded: the click sets both).
+    const open = this.menu === w.id;
     const place = [w.place?.name, w.place?.address, w.onlineUrl || w.attendance?.match(/online|hybrid/) ? 'Online' : ''].filter(Boolean).join(', ');
     const people = w.presenters ?? [];
     const vh = (text: string) => html`<span class="visually-hidden">${text}</span>`;
@@ -159,7 +147,11 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
             !ended(w, now) && status !== 'cancelled'
               ? html`<div part="actions">${
                   w.registrationUrl && !shown ? html`<a part="link register button" href=${w.registrationUrl}>Register${vh(` for ${title}`)}</a>` : nothing
-                }<button part="button calendar" type="button" @click=${() => addToCalendar(w)}>Add to calendar${vh(`: ${title}`)}</button><a part="link calendar" href=${googleUrl(w, start, end ?? start, place)} target="_blank" rel="noopener">Google Calendar${vh(`: ${title} (opens in a new tab)`)}</a></div>`
+                }<button part="button calendar" type="button" aria-expanded=${open} @click=${async () => {
+                  calendarMenu = await import('./calendar-menu.js');
+                  this.menu = open ? '' : w.id;
+                }}>Add to calendar${vh(`: ${title}`)}</button>${
+                  open ? calendarMenu!.calendarMenu(w, start, end, place) : nothing}</div>`
               : nothing}`}</li>`;
   }
 
