@@ -24,7 +24,7 @@ let calendarMenu: typeof import('./calendar-menu.js') | undefined;
  * @summary Upcoming (or past) workshops with registration and add-to-calendar links.
  * @customElement iigp-workshop-list
  *
- * @attr format - `auto`, `json` (schema.org Events, JSON-LD), `ics` (iCalendar), `wp` (The Events Calendar REST `/wp-json/tribe/events/v1/events`, or WordPress posts of a category) or `rss` (a category feed).
+ * @attr format - `auto`, `json` (schema.org Events, JSON-LD), `ics` (iCalendar; recurring events are listed meeting by meeting), `wp` (The Events Calendar REST `/wp-json/tribe/events/v1/events`, or WordPress posts of a category) or `rss` (a category feed).
  * @attr when - `upcoming` (default: not yet ended, soonest first), `past` (newest first) or `all` (in date order).
  * @attr limit - How many workshops at most (default 10).
  * @attr category - Only workshops in this category (its name, case-insensitive).
@@ -35,7 +35,7 @@ let calendarMenu: typeof import('./calendar-menu.js') | undefined;
  * @csspart list - The list of workshops.
  * @csspart item - One workshop.
  * @csspart title - A workshop's title.
- * @csspart link - Every link (title, presenters, register, Google Calendar).
+ * @csspart link - Every link (title, presenters, register, calendar).
  * @csspart date - The date and time (`<time>`).
  * @csspart status - "Cancelled", "Postponed" or "Sold out".
  * @csspart place - Venue, address, or "Online".
@@ -47,7 +47,8 @@ let calendarMenu: typeof import('./calendar-menu.js') | undefined;
  * @csspart actions - The line with the register and calendar links.
  * @csspart register - The register link.
  * @csspart button - The register link and the "Add to calendar" button.
- * @csspart calendar - The "Add to calendar" button and the Google Calendar link.
+ * @csspart calendar - The "Add to calendar" button and the links of its list.
+ * @csspart calendar-menu - The list "Add to calendar" opens: Google Calendar, Outlook.com, the .ics file and, for an iCalendar feed, "Subscribe" (`webcal:`).
  *
  * @cssprop --iigp-card-min-width - Narrowest a card may get (default `16em`).
  * @cssprop --iigp-card-padding - Padding of each card (default `1em`).
