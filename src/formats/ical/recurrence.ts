@@ -317,13 +317,19 @@ export function expandSeries(source: SeriesSource, now: number, when: string, li
   const { rule, start, zone, length, exdates, overrides } = source;
   const want = Math.min(Math.max(0, limit), MAX_PERIODS) + exdates.size + overrides.size + 1;
   const end = (wall: number) => instant(wall + length, zone);
-  // Compared in wall time, the zone asked only within two hours of now (a clock change moves it by one).
+  // Compared in wall time. The zone is asked again only when a clock change is within three hours of now
+  // (then wall time and instants disagree by up to an hour there), so a walk costs no Intl call per step.
   const nowWall = toWall(now, zone);
-  const ended = (wall: number) => (Math.abs(wall + length - nowWall) > 2 * HOUR ? wall + length < nowWall : end(wall) <= now);
+  const steady = [now - 3 * HOUR, now + 3 * HOUR].every((at) => toWall(at, zone) - at === nowWall - now);
+  const ended = (wall: number) => {
+    const finish = wall + length;
+    return Math.abs(finish - nowWall) > 2 * HOUR || steady ? finish <= nowWall : end(wall) <= now;
+  };
   const walls: number[] = [];
   if (rule) {
-    // Periods to step back from now: a margin for the zone's offset (two days; an hour for sub-daily rules).
-    const slack = rule.freq >= HOURLY ? HOUR : 2 * DAY;
+    // Periods to step back from now: a margin for the zone's offset (two days; for sub-daily rules an
+    // hour, when a clock change is near).
+    const slack = rule.freq < HOURLY ? 2 * DAY : steady ? 0 : HOUR;
     const margin = Math.ceil(slack / (PERIOD[rule.freq] * rule.interval)) + 1;
     if (when === 'past') {
       // The last `want` that ended: look back from now, further each time too few are found. Starts and
