@@ -165,6 +165,16 @@ describe('iCalendar recurrence, compared with ical.js', () => {
     ]);
   });
 
+  it('repeats an all-day event by days: midnights of the calendar zone (UTC when it names none), a day long each', () => {
+    // The calendar's zone is its first VTIMEZONE here (America/Detroit); EXDATE removes the second week.
+    const text = calendar(vevent('retreat', 'RRULE:FREQ=WEEKLY;COUNT=3\nEXDATE;VALUE=DATE:20261022', 'DTSTART;VALUE=DATE:20261015', 'DTEND;VALUE=DATE:20261016'));
+    expect(iso(ours(text, 'all', 10))).to.deep.equal(['2026-10-15T04:00:00.000Z/2026-10-16T04:00:00.000Z', '2026-10-29T04:00:00.000Z/2026-10-30T04:00:00.000Z']);
+    const { items } = parseIcs({ text, contentType: 'text/calendar', url: 'https://iigp.example/e.ics' });
+    expect((items[0] as Series).expand!(0, 'all', 10).every((w) => w.allDay && w.timeZone === 'America/Detroit')).to.equal(true);
+    const zoneless = text.replace(/BEGIN:VTIMEZONE[\s\S]*END:VTIMEZONE\r\n/, '');
+    expect(iso(ours(zoneless, 'all', 10))).to.deep.equal(['2026-10-15T00:00:00.000Z/2026-10-16T00:00:00.000Z', '2026-10-29T00:00:00.000Z/2026-10-30T00:00:00.000Z']);
+  });
+
   it('gives each occurrence its own id (UID and original start) and the series its details', () => {
     const mine = ours(calendar(vevent('ids@iigp', 'RRULE:FREQ=WEEKLY;COUNT=3\nLOCATION:Institute\\, Southfield')), 'all', 10);
     expect(mine.map((s) => s.id)).to.deep.equal(['ids@iigp|2026-10-15T23:00:00.000Z', 'ids@iigp|2026-10-22T23:00:00.000Z', 'ids@iigp|2026-10-29T23:00:00.000Z']);
