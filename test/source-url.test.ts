@@ -1,9 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import '../src/faculty-card/define.js';
 import '../src/recent-posts/define.js';
 import '../src/workshop-list/define.js';
 import { sourceUrl } from '../src/shared/source-url.js';
 import type { WorkshopListElement } from '../src/workshop-list/workshop-list.js';
 import type { RecentPostsElement } from '../src/recent-posts/recent-posts.js';
+import type { FacultyCardElement } from '../src/faculty-card/faculty-card.js';
 import { hits, settled, texts } from './helpers.js';
 
 // Sources asked for what the widget shows: WordPress REST pages its answers at 10 unless `per_page` asks for
@@ -76,6 +78,15 @@ describe('widgets ask WordPress for what they show', () => {
     await settled(el);
     expect(el.shadowRoot!.querySelectorAll('[part~="item"]')).to.have.length(3);
     expect(await seen(src)).to.equal(1);
+  });
+
+  it('<iigp-faculty-card person> over /wp-json/wp/v2/pages asks for 100 pages, not its one card, and finds the person', async () => {
+    const src = `${site()}/wp-json/wp/v2/pages`;
+    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${src} person="thomas-reyes"></iigp-faculty-card>`);
+    await settled(el);
+    expect(el.state).to.equal('ready');
+    expect(texts(el, '[part~="title"]')[0]).to.include('Reyes');
+    expect(await seen(`${src}?per_page=100`)).to.equal(1);
   });
 
   it('<iigp-workshop-list when="past"> over The Events Calendar lists past workshops (start_date sent)', async () => {

@@ -11,6 +11,7 @@
 //   any route, &csp=<policy>                                      sends that Content-Security-Policy header
 //   files under test/security/pages/ are served like fixtures (pages for the CSP tests)
 //   /__mock/wp/<any>/wp-json/wp/v2/posts?per_page=&page=          30 posts, paged as WordPress does (10 unless per_page, at most 100)
+//   /__mock/wp/<any>/wp-json/wp/v2/pages?per_page=                demo/data/faculty-pages.json, the first per_page of them
 //   /__mock/wp/<any>/wp-json/tribe/events/v1/events?start_date=&end_date=
 //                                                                 The Events Calendar: 6 past and 4 coming events around now;
 //                                                                 only those not yet ended unless start_date is sent
@@ -67,6 +68,12 @@ function wordpress(path, query) {
       excerpt: { rendered: `<p>Excerpt ${i + 1}</p>` },
     }));
     return json(200, posts.slice((page - 1) * perPage, page * perPage));
+  }
+  if (/\/wp-json\/wp\/v2\/pages\/?$/.test(path)) {
+    // demo/data/faculty-pages.json, paged: the fifth page is not on the first page of four.
+    const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
+    const pages = JSON.parse(readFileSync(resolve(project, 'demo/data/faculty-pages.json'), 'utf8'));
+    return json(200, pages.slice(0, Math.min(perPage, 100)));
   }
   if (/\/wp-json\/tribe\/events\/v1\/events\/?$/.test(path)) {
     const now = Date.now();
