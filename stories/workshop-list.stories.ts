@@ -139,6 +139,29 @@ export const FormatIcs: Story = {
   args: { src: '/mock/workshops.ics', format: 'ics' },
 };
 
+/**
+ * A recurring event in iCalendar (`RRULE`, with a `RECURRENCE-ID` moving one meeting and one cancelling
+ * another): each meeting is its own entry, at 7 pm before and after the clock change.
+ */
+export const RecurringIcs: Story = {
+  name: 'Recurring event (iCalendar)',
+  args: { src: '/mock/workshops-weekly.ics', heading: 'Thursday process group', now: '2026-10-01T12:00:00Z' },
+};
+
+/**
+ * "Add to calendar" opened: Google Calendar, Outlook.com, the .ics file and, because the source is an
+ * iCalendar feed, "Subscribe" (a `webcal:` link to the feed) last.
+ */
+export const AddToCalendarOpen: Story = {
+  name: 'Add to calendar (open)',
+  args: { src: '/mock/workshops.ics', format: 'ics', limit: 2 },
+  play: async ({ canvasElement }) => {
+    const widget = canvasElement.querySelector(TAG) as HTMLElement & { state?: string };
+    for (let i = 0; i < 100 && widget.state !== 'ready'; i++) await new Promise((done) => setTimeout(done, 50));
+    widget.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="calendar"]')?.click();
+  },
+};
+
 /** The Events Calendar REST API (`/wp-json/tribe/events/v1/events`), demo/data/workshops-tec.json. */
 export const FormatWordPress: Story = {
   name: 'Format: The Events Calendar REST',

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import '../src/workshop-list/define.js';
 import type { Workshop } from '../src/model.js';
@@ -40,6 +40,13 @@ function item(el: WorkshopListElement, title: string): Element {
   const found = [...el.shadowRoot!.querySelectorAll('[part~="item"]')].find((li) => li.querySelector('[part~="title"]')?.textContent === title);
   if (!found) throw new Error(`no item "${title}" in ${texts(el, '[part~="title"]').join(' | ')}`);
   return found;
+}
+
+/** Clicks the workshop's "Add to calendar" and returns the links of the list it opens. */
+async function openCalendarMenu(el: WorkshopListElement, title: string): Promise<HTMLAnchorElement[]> {
+  (item(el, title).querySelector('button[part~="calendar"]') as HTMLButtonElement).click();
+  await waitUntil(() => item(el, title).querySelector('[part="calendar-menu"]'), 'the calendar list did not open');
+  return [...item(el, title).querySelectorAll<HTMLAnchorElement>('[part="calendar-menu"] a')];
 }
 
 function text(el: Element | null | undefined): string {
@@ -161,9 +168,13 @@ describe('<iigp-workshop-list> sources', () => {
     // A floating time is read in the calendar's zone (X-WR-TIMEZONE), after the spring change.
     expect(text(item(el, yoga).querySelector('time'))).to.equal('Sat, April 10, 2027, 10:00 AM – 12:00 PM EDT');
     expect(texts(el, '[part~="title"]').join(' ')).not.to.include('Not the event');
-    // Duplicate UID, end before start, unparseable date, 31 February: skipped, counted in one warning.
-    expect(warnings.messages).to.have.length(1);
-    expect(warnings.messages[0]).to.match(/skipped 4 unreadable entries/);
+    // End before start, unparseable date, 31 February: each skipped with one warning naming it; the
+    // duplicate UID is counted in the widget's warning.
+    expect(warnings.messages).to.have.length(4);
+    for (const title of ['Ends before it starts', 'Unparseable date', 'The 31st of February']) {
+      expect(warnings.messages.filter((m) => m.includes(`skipped the workshop "${title}"`)), title).to.have.length(1);
+    }
+    expect(warnings.messages.find((m) => /skipped 1 unreadable entry/.test(m))).to.exist;
   });
 
   it('reads The Events Calendar REST response', async () => {
@@ -374,7 +385,7 @@ describe('<iigp-workshop-list> register and add to calendar', () => {
 
   it('links to Google Calendar with the title, UTC dates and the zone', async () => {
     const el = await list(mock(JSON_LD));
-    const link = item(el, FORMATIVE).querySelector('a[part~="calendar"]') as HTMLAnchorElement;
+    const link = (await openCalendarMenu(el, FORMATIVE))[0];
     const url = new URL(link.href);
     expect(url.origin + url.pathname).to.equal('https://calendar.google.com/calendar/render');
     expect(url.searchParams.get('action')).to.equal('TEMPLATE');
@@ -386,37 +397,17 @@ describe('<iigp-workshop-list> register and add to calendar', () => {
     expect(text(link)).to.equal(`Google Calendar: ${FORMATIVE} (opens in a new tab)`);
   });
 
-  it('downloads an .ics through a Blob URL made on click, which reads back as the same workshop', async () => {
+  it('offers the .ics file as a Blob URL download, which reads back as the same workshop', async () => {
     const el = await list(mock(JSON_LD));
     const button = item(el, EFT).querySelector('button[part~="calendar"]') as HTMLButtonElement;
     expect(text(button)).to.equal(`Add to calendar: ${EFT}`);
-    const created: Blob[] = [];
-    const clicked: HTMLAnchorElement[] = [];
-    const { createObjectURL } = URL;
-    const { click } = HTMLAnchorElement.prototype;
-    URL.createObjectURL = (blob: Blob) => {
-      created.push(blob);
-      return createObjectURL(blob);
-    };
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      clicked.push(this);
-    };
-    try {
-      button.click();
-      await new Promise<void>((resolve, reject) => {
-        const started = Date.now();
-        const poll = () => (clicked.length ? resolve() : Date.now() - started > 5000 ? reject(new Error('no download')) : setTimeout(poll, 20));
-        poll();
-      });
-    } finally {
-      URL.createObjectURL = createObjectURL;
-      HTMLAnchorElement.prototype.click = click;
-    }
-    expect(clicked[0].download).to.equal('an-overview-of-emotion-focused-therapy-an-evidence-based-app.ics');
-    expect(clicked[0].href).to.match(/^blob:/);
-    expect(created[0].type).to.match(/^text\/calendar/);
-    const ics = await created[0].text();
-    const back = parseIcs({ text: ics, contentType: 'text/calendar', url: location.href }).items;
+    const file = (await openCalendarMenu(el, EFT)).find((a) => a.hasAttribute('download'))!;
+    expect(file.download).to.equal('an-overview-of-emotion-focused-therapy-an-evidence-based-app.ics');
+    expect(file.href).to.match(/^blob:/);
+    expect(text(file)).to.equal(`Download .ics file for ${EFT} (Apple Calendar, Outlook)`);
+    const response = await fetch(file.href);
+    expect(response.headers.get('content-type')).to.match(/^text\/calendar/);
+    const back = parseIcs({ text: await response.text(), contentType: 'text/calendar', url: location.href }).items;
     expect(back).to.have.length(1);
     expect(back[0].title).to.equal(EFT);
     expect((back[0].start as Date).toISOString()).to.equal('2027-01-22T14:00:00.000Z');

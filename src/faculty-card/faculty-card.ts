@@ -4,6 +4,7 @@ import type { Person } from '../model.js';
 import { slugify, splitCredentials } from '../person-name.js';
 import { onUnlessFalse } from '../shared/attributes.js';
 import { clip } from '../shared/text.js';
+import { sourceUrl } from '../shared/source-url.js';
 import { safeUrl } from '../shared/url.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { facultyCardStyles } from './faculty-card.styles.js';
@@ -89,6 +90,11 @@ export class FacultyCardElement extends WidgetElement<Person> {
     wp: () => import('../formats/wordpress/wp-pages.js'),
   };
   protected override defaultLimit = 1;
+
+  /** One person among many pages: WordPress is asked for as many as it gives (100), not for one. */
+  override requestUrl(url: string): string {
+    return sourceUrl(url, 100);
+  }
 
   /** What the attributes say; with `src` they override the data. */
   private fromAttributes(): Partial<Person> {

@@ -29,6 +29,11 @@ const ar: Translations = {
     registerFor: 'في {title}',
     addToCalendar: 'أضف إلى التقويم',
     googleCalendar: 'تقويم Google',
+    outlook: 'Outlook.com',
+    icsFile: 'تنزيل ملف ‎.ics',
+    icsFileFor: 'لـ {title} (تقويم Apple وOutlook)',
+    subscribe: 'اشترك في كل ورش العمل هذه',
+    subscribeHint: 'في تطبيق التقويم',
     newTab: '(يفتح في علامة تبويب جديدة)',
   },
   'faculty-card': {

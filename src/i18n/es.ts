@@ -29,6 +29,11 @@ const es: Translations = {
     registerFor: 'en {title}',
     addToCalendar: 'Añadir al calendario',
     googleCalendar: 'Google Calendar',
+    outlook: 'Outlook.com',
+    icsFile: 'Descargar el archivo .ics',
+    icsFileFor: 'de {title} (Apple Calendar, Outlook)',
+    subscribe: 'Suscribirse a todos estos talleres',
+    subscribeHint: 'en su aplicación de calendario',
     newTab: '(se abre en una pestaña nueva)',
   },
   'faculty-card': {

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { NewsletterIssue } from '../model.js';
 import { numberFormat } from '../shared/format.js';
 import { clip } from '../shared/text.js';
+import { sourceUrl } from '../shared/source-url.js';
 import { safeUrl } from '../shared/url.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import type { Entry } from './arrange.js';
@@ -92,6 +93,11 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     json: () => Promise.all([import('../formats/schema/schema-publication.js'), loadArrange()]).then(([m]) => m),
     wp: () => Promise.all([import('../formats/wordpress/wp-media.js'), loadArrange()]).then(([m]) => m),
   };
+
+  /** `limit` is what shows before "Show all": WordPress is asked for as many issues as it gives (100). */
+  override requestUrl(url: string): string {
+    return sourceUrl(url, 100);
+  }
 
   private watcher?: MutationObserver;
 

@@ -4,6 +4,7 @@ import type { Post } from '../model.js';
 import { onUnlessFalse } from '../shared/attributes.js';
 import { dateTimeFormat, toDate } from '../shared/format.js';
 import { clip } from '../shared/text.js';
+import { sourceUrl } from '../shared/source-url.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { recentPostsStyles } from './recent-posts.styles.js';
 
@@ -93,6 +94,11 @@ export class RecentPostsElement extends WidgetElement<Post> {
     json: () => import('../formats/json/json-feed.js'),
   };
   protected override defaultLimit = 5;
+
+  /** With a `category` filter the posts are picked here: WordPress is asked for as many as it gives (100). */
+  override requestUrl(url: string): string {
+    return this.category ? sourceUrl(url, 100) : super.requestUrl(url);
+  }
 
   protected override select(posts: Post[]): Post[] {
     const wanted = this.category?.trim().toLowerCase();

@@ -23,6 +23,8 @@ export interface SourceHost<T> extends ReactiveControllerHost, HTMLElement {
   readonly loading: 'eager' | 'lazy';
   readonly items?: T[];
   readonly hasUpdated: boolean;
+  /** The address to request for the absolute `src`. */
+  requestUrl(url: string): string;
 }
 
 const warned = new Set<string>();
@@ -121,7 +123,7 @@ export class SourceController<T> implements ReactiveController {
     const { signal } = abort;
     let url = host.src;
     try {
-      url = absoluteUrl(url);
+      url = host.requestUrl(absoluteUrl(url));
       const { cached, fresh } = loadCached(url, { maxAge: host.maxAge, timeout: host.timeout, signal });
       // Fetch the likely parser alongside the data: the format asked for, else the one the URL suggests.
       const guess = host.format === 'auto' ? (formatOfUrl(url) ?? Object.keys(this.formats())[0]) : host.format;

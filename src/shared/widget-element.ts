@@ -3,6 +3,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { SourceController, warnOnce, type Formats } from './source-controller.js';
 import { baseStyles } from './styles.js';
 import { fill, loadLanguage, shippedLanguage, stringsConverter, type Strings } from './strings.js';
+import { sourceUrl } from './source-url.js';
 import { nextTurn } from './turns.js';
 import { checkedItems } from './url.js';
 
@@ -202,6 +203,14 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     this.state = data ? (this.shown.length ? 'ready' : 'empty') : source.failure ? 'error' : src ? 'loading' : 'empty';
     this.followLanguage();
     if (this.translating) this.state = 'loading';
+  }
+
+  /**
+   * The address requested for `src` (absolute): the source is asked for what the widget shows (see
+   * sourceUrl). A widget that picks or pages its items asks for more.
+   */
+  requestUrl(url: string): string {
+    return sourceUrl(url, this.limit ?? this.defaultLimit, (this as { when?: string }).when);
   }
 
   /** The level of `heading`: `heading-level` kept within 2–6. */

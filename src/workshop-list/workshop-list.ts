@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Presenter, Workshop } from '../model.js';
 import { dateTimeFormat, isoDay, listFormat, toDate } from '../shared/format.js';
 import { clip } from '../shared/text.js';
+import type { Series } from '../formats/ical/recurrence.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { workshopListStyles } from './workshop-list.styles.js';
 
@@ -14,25 +15,8 @@ function ended(workshop: Workshop, now: number): boolean {
   return +(toDate(workshop.end) ?? toDate(workshop.start)!) <= now;
 }
 
-/** A Google Calendar "add event" link: UTC times (dates for all-day workshops) and the event's zone. */
-function googleUrl(w: Workshop, start: Date, end: Date, place: string): string {
-  // 20261205 for a day, 20261205T150000Z for a time.
-  const stamp = (date: Date) => (w.allDay ? isoDay(date, w.timeZone ?? 'UTC') : date.toISOString()).replace(/[-:]|\.\d{3}/g, '');
-  const params = new URLSearchParams({
-    action: 'TEMPLATE',
-    text: w.title,
-    dates: `${stamp(start)}/${stamp(end)}`,
-    details: [w.summary?.slice(0, 800), w.url].filter(Boolean).join('\n\n'),
-    location: place,
-  });
-  if (w.timeZone?.includes('/')) params.set('ctz', w.timeZone);
-  return `https://calendar.google.com/calendar/render?${params}`;
-}
-
-/** Downloads the workshop's .ics; the writer is loaded on the first click. */
-async function addToCalendar(w: Workshop): Promise<void> {
-  (await import('./ics-write.js')).downloadIcs(w);
-}
+/** The "Add to calendar" list (Google, Outlook, .ics, subscribe), loaded on the first use. */
+let calendarMenu: typeof import('./calendar-menu.js') | undefined;
 
 /** The element's name, said once: define.ts registers it, the manifest and the types read it. */
 export const tagName = 'iigp-workshop-list';
@@ -43,7 +27,7 @@ export const tagName = 'iigp-workshop-list';
  *
  * @summary Upcoming (or past) workshops with registration and add-to-calendar links.
  *
- * @attr format - `auto`, `json` (schema.org Events, JSON-LD), `ics` (iCalendar), `wp` (The Events Calendar REST `/wp-json/tribe/events/v1/events`, or WordPress posts of a category) or `rss` (a category feed).
+ * @attr format - `auto`, `json` (schema.org Events, JSON-LD), `ics` (iCalendar; recurring events are listed meeting by meeting), `wp` (The Events Calendar REST `/wp-json/tribe/events/v1/events`, or WordPress posts of a category) or `rss` (a category feed).
  * @attr when - `upcoming` (default: not yet ended, soonest first), `past` (newest first) or `all` (in date order).
  * @attr limit - How many workshops at most (default 10).
  * @attr category - Only workshops in this category (its name, case-insensitive).
@@ -54,7 +38,7 @@ export const tagName = 'iigp-workshop-list';
  * @csspart list - The list of workshops.
  * @csspart item - One workshop.
  * @csspart title - A workshop's title.
- * @csspart link - Every link (title, presenters, register, Google Calendar).
+ * @csspart link - Every link (title, presenters, register, calendar).
  * @csspart date - The date and time (`<time>`).
  * @csspart status - "Cancelled", "Postponed" or "Sold out".
  * @csspart place - Venue, address, or "Online".
@@ -66,7 +50,8 @@ export const tagName = 'iigp-workshop-list';
  * @csspart actions - The line with the register and calendar links.
  * @csspart register - The register link.
  * @csspart button - The register link and the "Add to calendar" button.
- * @csspart calendar - The "Add to calendar" button and the Google Calendar link.
+ * @csspart calendar - The "Add to calendar" button and the links of its list.
+ * @csspart calendar-menu - The list "Add to calendar" opens: Google Calendar, Outlook.com, the .ics file and, for an iCalendar feed, "Subscribe" (`webcal:`).
  *
  * @cssprop --iigp-card-min-width - Narrowest a card may get (default `16em`).
  * @cssprop --iigp-card-padding - Padding of each card (default `1em`).
@@ -90,6 +75,11 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     registerFor: 'for {title}',
     addToCalendar: 'Add to calendar',
     googleCalendar: 'Google Calendar',
+    outlook: 'Outlook.com',
+    icsFile: 'Download .ics file',
+    icsFileFor: 'for {title} (Apple Calendar, Outlook)',
+    subscribe: 'Subscribe to all these workshops',
+    subscribeHint: 'in your calendar app',
     newTab: '(opens in a new tab)',
   };
 
@@ -99,12 +89,15 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     layout: { reflect: true },
     showDescription: { type: Boolean, attribute: 'show-description' },
     now: { attribute: false },
+    menu: { state: true },
   };
 
   when: 'upcoming' | 'past' | 'all' = 'upcoming';
   declare category?: string;
   layout: 'list' | 'compact' | 'cards' = 'list';
   showDescription = false;
+  /** @internal The workshop whose "Add to calendar" list is open. */
+  private declare menu?: string;
   /** The current time for the upcoming/past split (a `Date`, ISO string or ms); default: the clock. For previews and tests. */
   declare now?: Date | string | number;
 
@@ -125,7 +118,9 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     const now = this.clock();
     const wanted = this.category?.trim().toLowerCase();
     const past = this.when === 'past';
+    // A recurring event (iCalendar) lists the occurrences this view can show, not its whole series.
     return workshops
+      .flatMap((w: Series) => w.expand?.(now, this.when, this.limit ?? this.defaultLimit) ?? w)
       .filter(
         (w) =>
           toDate(w.start) &&
@@ -157,6 +152,8 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     const place = [w.place?.name, w.place?.address, w.onlineUrl || w.attendance?.match(/online|hybrid/) ? this.term('online') : '']
       .filter(Boolean)
       .join(', ');
+    // The "Add to calendar" list is open (only once its code has loaded: the click sets both).
+    const open = this.menu === w.id;
     const people = w.presenters ?? [];
     const vh = (text: string) => html`<span class="visually-hidden">${text}</span>`;
     const part = (name: string, value?: string, prefix = '') => (value ? html`<span part=${name}>${prefix}${clip(value)}</span>` : nothing);
@@ -176,7 +173,11 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
             !ended(w, now) && status !== 'cancelled'
               ? html`<div part="actions">${
                   w.registrationUrl && !shown ? html`<a part="link register button" href=${w.registrationUrl}>${this.term('register')}${vh(` ${this.term('registerFor', { title })}`)}</a>` : nothing
-                }<button part="button calendar" type="button" @click=${() => addToCalendar(w)}>${this.term('addToCalendar')}${vh(`: ${title}`)}</button><a part="link calendar" href=${googleUrl(w, start, end ?? start, place)} target="_blank" rel="noopener">${this.term('googleCalendar')}${vh(`: ${title} ${this.term('newTab')}`)}</a></div>`
+                }<button part="button calendar" type="button" aria-expanded=${open} @click=${async () => {
+                  calendarMenu = await import('./calendar-menu.js');
+                  this.menu = open ? '' : w.id;
+                }}>${this.term('addToCalendar')}${vh(`: ${title}`)}</button>${
+                  open ? calendarMenu!.calendarMenu(w, start, end, place, (key, values) => this.term(key, values)) : nothing}</div>`
               : nothing}`}</li>`;
   }
 

@@ -79,7 +79,28 @@ export const workshopSources: Record<string, Source> = {
   'workshops-many.json': json(workshops.manyEvents(workshopGraph, 20)),
   'workshops-long.json': json(workshops.withLongText(workshopGraph)),
   'workshops-no-images.json': json(workshops.withoutImages(workshopGraph)),
+  /** A weekly group in iCalendar: six Thursday meetings (RRULE), one moved to Friday, one cancelled (RECURRENCE-ID). */
+  'workshops-weekly.ics': { body: weeklyGroupIcs(), type: 'text/calendar; charset=UTF-8' },
 };
+
+function weeklyGroupIcs(): string {
+  const event = (lines: string[]) => ['BEGIN:VEVENT', 'UID:thursday-group@iigp.example', 'SUMMARY:Thursday process group', ...lines, 'END:VEVENT'];
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//iigp-widgets stories//EN',
+    ...event([
+      'DTSTART;TZID=America/Detroit:20261015T190000',
+      'DTEND;TZID=America/Detroit:20261015T210000',
+      'RRULE:FREQ=WEEKLY;COUNT=6',
+      'LOCATION:Institute for Individual and Group Psychotherapy\\, 24400 Northwestern Hwy\\, Southfield\\, MI',
+    ]),
+    ...event(['RECURRENCE-ID;TZID=America/Detroit:20261022T190000', 'DTSTART;TZID=America/Detroit:20261023T180000', 'DTEND;TZID=America/Detroit:20261023T200000']),
+    ...event(['RECURRENCE-ID;TZID=America/Detroit:20261105T190000', 'DTSTART;TZID=America/Detroit:20261105T190000', 'STATUS:CANCELLED']),
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
+}
 
 // ── Faculty ──────────────────────────────────────────────────────────────────────────────────────────
 const people = JSON.parse(facultyJson) as Record<string, unknown>[];

@@ -10,6 +10,11 @@
 //                                                                  localhost) that serves /cookie with CORS + credentials
 //   any route, &csp=<policy>                                      sends that Content-Security-Policy header
 //   files under test/security/pages/ are served like fixtures (pages for the CSP tests)
+//   /__mock/wp/<any>/wp-json/wp/v2/posts?per_page=&page=          30 posts, paged as WordPress does (10 unless per_page, at most 100)
+//   /__mock/wp/<any>/wp-json/wp/v2/pages?per_page=                demo/data/faculty-pages.json, the first per_page of them
+//   /__mock/wp/<any>/wp-json/tribe/events/v1/events?start_date=&end_date=
+//                                                                 The Events Calendar: 6 past and 4 coming events around now;
+//                                                                 only those not yet ended unless start_date is sent
 // Requests from another origin (127.0.0.1 instead of localhost) are refused by the browser unless cors=1.
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
@@ -44,6 +49,54 @@ function bigFeed(count, size) {
     );
   }
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title><link>https://iigp.example/</link>${items.join('')}</channel></rss>`);
+}
+
+/** WordPress REST and The Events Calendar as they answer, for the widgets' request URLs. */
+function wordpress(path, query) {
+  const json = (status, value) => ({ status, body: Buffer.from(JSON.stringify(value)) });
+  if (/\/wp-json\/wp\/v2\/posts\/?$/.test(path)) {
+    const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
+    const page = Number(query.page ?? 1);
+    if (!(Number.isInteger(perPage) && perPage >= 1 && perPage <= 100)) {
+      return json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page', data: { status: 400 } });
+    }
+    const posts = Array.from({ length: 30 }, (_, i) => ({
+      id: i + 1,
+      date_gmt: new Date(Date.UTC(2026, 10, 30 - i, 12)).toISOString().slice(0, 19),
+      link: `https://iigp.example/post-${i + 1}/`,
+      title: { rendered: `Post ${i + 1}` },
+      excerpt: { rendered: `<p>Excerpt ${i + 1}</p>` },
+    }));
+    return json(200, posts.slice((page - 1) * perPage, page * perPage));
+  }
+  if (/\/wp-json\/wp\/v2\/pages\/?$/.test(path)) {
+    // demo/data/faculty-pages.json, paged: the fifth page is not on the first page of four.
+    const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
+    const pages = JSON.parse(readFileSync(resolve(project, 'demo/data/faculty-pages.json'), 'utf8'));
+    return json(200, pages.slice(0, Math.min(perPage, 100)));
+  }
+  if (/\/wp-json\/tribe\/events\/v1\/events\/?$/.test(path)) {
+    const now = Date.now();
+    const day = 86_400_000;
+    const wp = (t) => new Date(t).toISOString().slice(0, 19).replace('T', ' ');
+    const events = [-60, -50, -40, -30, -20, -10, 10, 20, 30, 40].map((offset, i) => ({
+      id: 100 + i,
+      url: `https://iigp.example/event/${i}/`,
+      title: `${offset < 0 ? 'Past' : 'Coming'} workshop ${Math.abs(offset)} days`,
+      utc_start_date: wp(now + offset * day),
+      utc_end_date: wp(now + offset * day + 2 * 3_600_000),
+      timezone: 'America/Detroit',
+    }));
+    const from = query.start_date ? (query.start_date === 'now' ? now : Date.parse(query.start_date)) : undefined;
+    const to = query.end_date ? (query.end_date === 'now' ? now : Date.parse(query.end_date)) : Infinity;
+    const kept = events.filter((e) => {
+      const start = Date.parse(e.utc_start_date.replace(' ', 'T') + 'Z');
+      const end = Date.parse(e.utc_end_date.replace(' ', 'T') + 'Z');
+      return (from === undefined ? end > now : start >= from) && start <= to;
+    });
+    return json(200, { events: kept, total: kept.length, total_pages: 1 });
+  }
+  return { status: 404, body: Buffer.from('no such route') };
 }
 
 function cookieFeed(seen) {
@@ -126,6 +179,13 @@ export async function mockServer(context, next) {
     body = stash.get(String(query.id)) ?? Buffer.from('');
   } else if (name === 'big-feed') {
     body = bigFeed(Number(query.items ?? 5000), Number(query.bytes ?? 5_000_000));
+  } else if (name.startsWith('wp/')) {
+    const answer = wordpress(name, query);
+    context.status = answer.status;
+    context.set('Content-Type', 'application/json; charset=UTF-8');
+    context.set('Cache-Control', 'no-store');
+    context.body = answer.body;
+    return undefined;
   } else if (name === 'cookie') {
     cookies.set(String(query.probe), context.get('cookie') ?? '');
     body = Buffer.from(cookieFeed(Boolean(context.get('cookie'))));

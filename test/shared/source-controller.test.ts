@@ -21,6 +21,9 @@ class SourceHostElement extends ReactiveElement {
   loading: 'eager' | 'lazy' = 'eager';
   items?: Post[];
   updates = 0;
+  requestUrl(url: string): string {
+    return url;
+  }
   readonly source: SourceController<Post> = new SourceController<Post>(
     this,
     () => formats,

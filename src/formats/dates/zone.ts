@@ -87,7 +87,10 @@ export function zonedTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0
   if (second !== first) {
     const other = wall - second;
     // Overlap: both candidates read back as the wall time; take the earlier. Gap: neither does; move forward.
-    time = offsetMs(zone, other) === second ? Math.min(time, other) : Math.max(time, other);
+    // Next to a change only one may (2:00 after a fall-back exists once, as standard time): take that one.
+    const fits = (t: number) => t + offsetMs(zone, t) === wall;
+    const [a, b] = [fits(time), fits(other)];
+    time = a && b ? Math.min(time, other) : a ? time : b ? other : Math.max(time, other);
   }
   return new Date(time);
 }

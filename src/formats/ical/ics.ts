@@ -5,6 +5,7 @@ import { safeUrl } from '../../shared/url.js';
 import { formatError } from '../../shared/load-error.js';
 import { finish, fromDescription } from '../../workshop.js';
 import { midnight, normalizeZone, zonedTime } from '../dates/zone.js';
+import { assembleEvents } from './events.js';
 
 /** One content line: `NAME;PARAM=value:VALUE`, parameters by upper-case name. */
 interface Line {
@@ -111,7 +112,8 @@ function toWorkshop(props: Map<string, Line[]>, calendarZone: string | undefined
 /**
  * `format="ics"`: the `VEVENT`s of an iCalendar file as The Events Calendar and Google Calendar
  * export them: folded lines, escaped text, `TZID`, UTC and floating times, all-day dates,
- * `STATUS:CANCELLED`. Recurrence rules are not expanded: a recurring event shows its first date.
+ * `STATUS:CANCELLED`, and recurring events (`RRULE`, `RDATE`, `EXDATE`, `RECURRENCE-ID`), which the
+ * widget expands as far as it shows them (see ical/recurrence.ts).
  */
 export function parseIcs(body: Body): Parsed<Workshop> {
   const text = body.text.replace(/^\uFEFF/, '').trimStart();
@@ -124,6 +126,7 @@ export function parseIcs(body: Body): Parsed<Workshop> {
   const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n|\r/);
   let calendarZone: string | undefined;
   let firstTimezone: string | undefined;
+  const definedZones = new Set<string>();
   const events: Map<string, Line[]>[] = [];
   let current: Map<string, Line[]> | undefined;
   let depth = 0; // Components nested in the VEVENT (VALARM) are not the event's properties.
@@ -146,11 +149,15 @@ export function parseIcs(body: Body): Parsed<Workshop> {
       if (list) list.push(line);
       else current.set(line.name, [line]);
     } else if (!current && line.name === 'X-WR-TIMEZONE') calendarZone = normalizeZone(unescapeText(line.value));
-    else if (!current && line.name === 'TZID') firstTimezone ??= normalizeZone(line.value);
+    else if (!current && line.name === 'TZID') {
+      firstTimezone ??= normalizeZone(line.value);
+      definedZones.add(line.value);
+    }
   }
   calendarZone ??= firstTimezone;
   // A VEVENT cut off before its END (a truncated download) is counted as skipped.
-  return finish(events.map((props) => toWorkshop(props, calendarZone, body.url)), current ? 1 : 0);
+  const zone = calendarZone;
+  return finish(assembleEvents(events, (props) => toWorkshop(props, zone, body.url), zone, definedZones, body.url), current ? 1 : 0);
 }
 
 export default parseIcs;
