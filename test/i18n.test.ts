@@ -179,12 +179,13 @@ describe('the widgets speak the page language', () => {
     // Imported here, not at the top: the first test checks that a page downloads only its own language.
     const { default: es } = await import('../src/i18n/es.js');
     const { default: ar } = await import('../src/i18n/ar.js');
+    const { menuStrings } = await import('../src/workshop-list/calendar-menu.js');
     const widgets = ['recent-posts', 'workshop-list', 'faculty-card', 'newsletter-archive'];
     for (const [language, table] of Object.entries({ es, ar })) {
       expect(Object.keys(table).sort(), language).to.deep.equal([...widgets].sort());
       for (const widget of widgets) {
         const ctor = customElements.get(`iigp-${widget}`) as unknown as typeof WidgetElement;
-        const english = { ...WidgetElement.defaultStrings, ...ctor.defaultStrings };
+        const english = { ...WidgetElement.defaultStrings, ...ctor.defaultStrings, ...(widget === 'workshop-list' ? menuStrings : {}) };
         expect(Object.keys(table[widget]).sort(), `${language} ${widget}`).to.deep.equal(Object.keys(english).sort());
         for (const [key, text] of Object.entries(english)) {
           const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).filter((hole) => hole !== '{noun}').sort();

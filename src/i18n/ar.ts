@@ -24,6 +24,7 @@ const ar: Translations = {
     soldout: 'نفدت الأماكن',
     online: 'عبر الإنترنت',
     with: 'مع',
+    and: 'و',
     credits: 'ساعات التعليم المستمر: {credits}',
     register: 'سجّل',
     registerFor: 'في {title}',

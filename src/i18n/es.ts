@@ -24,6 +24,7 @@ const es: Translations = {
     soldout: 'Agotado',
     online: 'En línea',
     with: 'Con',
+    and: 'y',
     credits: 'Créditos de educación continua: {credits}',
     register: 'Inscribirse',
     registerFor: 'en {title}',

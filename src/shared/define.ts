@@ -21,8 +21,7 @@ export function define(name: string, ctor: CustomElementConstructor): void {
   if (existing !== ctor && !pageState.warned) {
     pageState.warned = true;
     console.warn(
-      `iigp-widgets: <${name}> is already defined by another copy of the library, which stays in use. ` +
-        'Load one script per page: dist/iigp-widgets.js or one widget file.',
+      `iigp-widgets: <${name}> is already defined by another copy of the library, which stays in use. Load one script per page.`,
     );
   }
 }

@@ -32,15 +32,6 @@ export function numberFormat(locale: string | undefined): Intl.NumberFormat {
   }
 }
 
-/** Lists as the reader writes them ("A, B and C", "A, B y C"); the browser's own locale when `locale` is not one. */
-export function listFormat(locale: string | undefined): Intl.ListFormat {
-  try {
-    return new Intl.ListFormat(locale);
-  } catch {
-    return new Intl.ListFormat();
-  }
-}
-
 let warming: ReturnType<typeof setTimeout> | undefined;
 
 /**

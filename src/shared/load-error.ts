@@ -2,7 +2,10 @@
 
 export type LoadErrorKind = 'http' | 'timeout' | 'network' | 'too-large' | 'format';
 
-/** A failure that names its cause and the likely fix, for the one console warning. */
+/**
+ * A failure that names its cause and the likely fix, for the one console warning. The loader's own
+ * failures are made without words (an empty `hint`): explain.ts, loaded when a load fails, writes them.
+ */
 export class LoadError extends Error {
   /** True for a LoadError from any copy of this module (each on-demand parser file carries its own). */
   static is(error: unknown): error is LoadError {
@@ -12,7 +15,7 @@ export class LoadError extends Error {
   constructor(
     message: string,
     readonly kind: LoadErrorKind,
-    readonly hint: string,
+    public hint: string,
     readonly status?: number,
   ) {
     super(message);

@@ -1,7 +1,8 @@
 /**
  * The one way widgets get data: `fetch` with a timeout, one request per absolute URL per page
  * (shared by every widget and every copy of the library on the page), a size guard, charset
- * decoding, and a last-good copy in `localStorage` so a repeat visit paints at once.
+ * decoding, and a last-good copy in `localStorage` so a repeat visit paints at once. Its failures
+ * carry what happened (kind, status, a detail); their words come with explain.ts, loaded on failure.
  */
 
 import { LoadError } from './load-error.js';
@@ -42,27 +43,8 @@ export function absoluteUrl(src: string): string {
   try {
     return new URL(src, document.baseURI).href;
   } catch {
-    throw new LoadError('src is not a URL', 'http', 'Write it as /feed/ or https://…');
+    throw new LoadError('src', 'http', '');
   }
-}
-
-/** A fetch that failed without an answer: offline, blocked by CORS (another origin), or unreachable. */
-function networkError(url: string): LoadError {
-  const [message, hint] =
-    !navigator.onLine
-      ? ['the browser is offline', 'It loads when back online.']
-      : new URL(url).origin !== location.origin
-        ? [
-            'the request failed or the browser blocked it (CORS)',
-            'The host must send Access-Control-Allow-Origin (WordPress does on /wp-json/, not /feed/): use /wp-json/ or a JSON snapshot.',
-          ]
-        : ['the request failed', 'Check the address and the server.'];
-  return new LoadError(message, 'network', hint);
-}
-
-function httpError(status: number): LoadError {
-  const hint = status === 404 || status === 410 ? 'Check the src address.' : status >= 500 ? 'The server had an error.' : 'The data must be public.';
-  return new LoadError(`the server answered ${status}`, 'http', hint, status);
 }
 
 /**
@@ -98,9 +80,7 @@ async function readBytes(response: Response): Promise<Uint8Array> {
   return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
-function tooLarge(): LoadError {
-  return new LoadError('the response is over 8 MB', 'too-large', 'Use a feed of recent entries.');
-}
+const tooLarge = () => new LoadError('', 'too-large', '');
 
 function start(url: string, timeout: number): Request {
   const controller = new AbortController();
@@ -109,7 +89,7 @@ function start(url: string, timeout: number): Request {
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new LoadError(`no complete answer within ${timeout / 1000} s`, 'timeout', 'The server is slow or down.'));
+      reject(new LoadError(String(timeout / 1000), 'timeout', ''));
     }, timeout);
   });
   const work = (async () => {
@@ -117,12 +97,12 @@ function start(url: string, timeout: number): Request {
       // No custom headers: they would turn a simple cross-origin GET into a preflighted one. Cookies go
       // to the page's own origin only (fetch's default credentials mode).
       const response = await fetch(url, { signal: controller.signal });
-      if (!response.ok) throw httpError(response.status);
+      if (!response.ok) throw new LoadError('', 'http', '', response.status);
       const contentType = response.headers.get('content-type') ?? '';
       const text = await decodeBody(await readBytes(response), contentType);
       return { text, contentType, url: response.url || url };
     } catch (error) {
-      throw error instanceof LoadError ? error : networkError(url);
+      throw error instanceof LoadError ? error : new LoadError('', 'network', '');
     }
   })();
   const promise = Promise.race([work, limit]).finally(() => clearTimeout(timer));

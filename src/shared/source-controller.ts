@@ -31,10 +31,13 @@ const warned = new Set<string>();
 /** The body detection and its messages, loaded on demand: only `format="auto"` and a failure need them. */
 const detection = () => import('../formats/detect.js');
 
+/** The words of warnings and failures (explain.ts), loaded when there is one to write; undefined when they cannot be. */
+const words = () => import('./explain.js').catch(() => undefined);
+
 /** An on-demand module: one that cannot be loaded (a file missing from the server) is a LoadError. */
 function demand<M>(load: () => Promise<M>, what: string): Promise<M> {
   return load().catch(() => {
-    throw new LoadError(`its ${what} did not load`, 'network', 'Serve the whole dist/ folder.');
+    throw new LoadError(what, 'network', '');
   });
 }
 const parsedBodies = new WeakMap<Body, Map<Parser<unknown>, Promise<Parsed<unknown>>>>();
@@ -141,7 +144,7 @@ export class SourceController<T> implements ReactiveController {
       }
     } catch (error) {
       // Aborted (src changed, or the widget left the page): a newer load, if any, reports for itself.
-      if (!signal.aborted) this.fail(error, url);
+      if (!signal.aborted) await this.fail(error, url);
     } finally {
       if (this.abort === abort) this.abort = undefined;
     }
@@ -174,11 +177,9 @@ export class SourceController<T> implements ReactiveController {
     if (signal.aborted) return;
     const { host } = this;
     const { skipped } = parsed;
-    if (skipped) {
-      warnOnce(
-        `iigp-widgets: <${host.localName}> skipped ${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`,
-      );
-    }
+    // The words of the warning load with it, before the items show (so it comes before iigp-load).
+    if (skipped) warnOnce((await words())?.skipped(host.localName, url, skipped) ?? `iigp-widgets: <${host.localName}> skipped ${skipped} in ${url}.`);
+    if (signal.aborted) return;
     // Parsers check every URL: items of any format may come back as `items` (from iigp-load) without a
     // copy. The post parsers also mark their own, whose lazy excerpts a copy would compute, for other callers.
     this.loaded = markChecked(parsed.items as object[]) as T[];
@@ -187,15 +188,16 @@ export class SourceController<T> implements ReactiveController {
     this.emit('iigp-load', { items: this.shown() });
   }
 
-  private fail(error: unknown, url: string): void {
+  private async fail(error: unknown, url: string): Promise<void> {
     const { host } = this;
     const failure = LoadError.is(error)
       ? error
-      : new LoadError(String((error as Error)?.message ?? error), 'format', 'Please report this with the src address.');
-    warnOnce(
-      `iigp-widgets: <${host.localName}> could not load ${url}: ${failure.message}. ${failure.hint}` +
-        (this.loaded ? ' Showing the copy saved on an earlier visit.' : ''),
-    );
+      : new LoadError(String((error as Error)?.message ?? error), 'format', '');
+    // The loader's failures come without words, and the warning is written with them: both load now
+    // (a page whose data loads never downloads them). When even they cannot, the kind is said.
+    const explained = await words();
+    if (!failure.hint) explained?.explain(failure, url);
+    warnOnce(explained?.warning(host.localName, url, failure, !!this.loaded) ?? `iigp-widgets: <${host.localName}> could not load ${url} (${failure.kind}).`);
     if (this.loaded) this.stale = true;
     else this.failure = failure;
     host.requestUpdate();

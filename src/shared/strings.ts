@@ -16,7 +16,7 @@ const LANGUAGES: Record<string, () => Promise<{ default: Translations }>> = {
   ar: () => import('../i18n/ar.js'),
 };
 
-const loaded = new Map<string, Promise<Translations | undefined>>();
+const loaded: Record<string, Promise<Translations | undefined>> = {};
 
 /** `es` for `es-MX`; undefined for English and for languages that do not ship (English is shown). */
 export function shippedLanguage(locale: string | undefined): string | undefined {
@@ -25,34 +25,14 @@ export function shippedLanguage(locale: string | undefined): string | undefined 
 }
 
 /** The translations of `language`, loaded once per page; undefined (English is shown) when the file fails. */
-export function loadLanguage(language: string, onFail: (error: unknown) => void): Promise<Translations | undefined> {
-  let pending = loaded.get(language);
-  if (!pending) {
-    pending = LANGUAGES[language]().then(
-      (module) => module.default,
-      (error) => (onFail(error), undefined),
-    );
-    loaded.set(language, pending);
-  }
-  return pending;
+export function loadLanguage(language: string): Promise<Translations | undefined> {
+  return (loaded[language] ??= LANGUAGES[language]().then(
+    (module) => module.default,
+    () => undefined,
+  ));
 }
 
 /** `text` with each `{name}` replaced by `values[name]`. */
 export function fill(text: string, values?: Record<string, unknown>): string {
   return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole)) : text;
 }
-
-/** The `strings` attribute: a JSON object of the strings a site rewords (`{"register": "Sign up"}`). */
-export const stringsConverter = {
-  fromAttribute(value: string | null): Strings | undefined {
-    if (!value) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Strings;
-    } catch {
-      // Reported below, with the fix.
-    }
-    console.warn(`iigp-widgets: strings is not a JSON object: write strings='{"register": "Sign up"}'.`);
-    return undefined;
-  },
-};

@@ -2,7 +2,7 @@ import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type P
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { SourceController, warnOnce, type Formats } from './source-controller.js';
 import { baseStyles } from './styles.js';
-import { fill, loadLanguage, shippedLanguage, stringsConverter, type Strings } from './strings.js';
+import { fill, loadLanguage, shippedLanguage, type Strings } from './strings.js';
 import { sourceUrl } from './source-url.js';
 import { nextTurn } from './turns.js';
 import { checkedItems } from './url.js';
@@ -69,7 +69,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     loading: {},
     items: { attribute: false },
     state: { reflect: true },
-    strings: { converter: stringsConverter },
+    // Lit reads the attribute as JSON; what is not JSON reads as null, and is reported in willUpdate.
+    strings: { type: Object },
     translations: { state: true },
   };
 
@@ -108,7 +109,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   /** Read-only: the widget's state, reflected for the page's CSS. */
   state: WidgetState = 'loading';
   /** The widget's own words, reworded: a JSON object by key, e.g. `{"register": "Sign up"}` (keys: the README's "Words and languages"). */
-  declare strings?: Strings;
+  declare strings?: Strings | null;
   /** Milliseconds to wait for a complete response before giving up. */
   timeout = 10_000;
 
@@ -165,10 +166,9 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     this.translations = undefined;
     this.translating = !!language;
     if (!language) return;
-    void loadLanguage(language, () =>
-      warnOnce(`iigp-widgets: the ${language} words did not load; showing English. Serve the whole dist/ folder.`),
-    ).then((translations) => {
+    void loadLanguage(language).then((translations) => {
       if (this.language !== language) return;
+      if (!translations) warnOnce(`iigp-widgets: the ${language} words did not load (serve all of dist/); showing English.`);
       this.translations = translations?.[this.localName.replace(/^iigp-/, '')];
       this.translating = false;
       this.requestUpdate();
@@ -201,6 +201,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     const { src, source } = this;
     const data = this.items ?? source.loaded ?? (src ? undefined : this.localItems());
     this.state = data ? (this.shown.length ? 'ready' : 'empty') : source.failure ? 'error' : src ? 'loading' : 'empty';
+    if (changed.has('strings') && this.strings === null) warnOnce(`iigp-widgets: strings is not JSON: write strings='{"register": "Sign up"}'.`);
     this.followLanguage();
     if (this.translating) this.state = 'loading';
   }

@@ -1,10 +1,24 @@
 import type { Workshop } from '../model.js';
 import type { Series } from '../formats/ical/recurrence.js';
 import { isoDay } from '../shared/format.js';
+import { fill } from '../shared/strings.js';
 import { fileName, toIcs } from './ics-write.js';
 
-/** The widget's words in the reader's language (its `term`). */
+/** The widget's words in the reader's language (its `term`): the key itself when it has none. */
 export type Term = (key: string, values?: Record<string, unknown>) => string;
+
+/**
+ * The list's own words in English, here rather than in the widget's `defaultStrings` so that a page
+ * downloads them with the list; the `strings` attribute and the languages reword them as any other.
+ */
+export const menuStrings: Record<string, string> = {
+  googleCalendar: 'Google Calendar',
+  outlook: 'Outlook.com',
+  icsFile: 'Download .ics file',
+  icsFileFor: 'for {title} (Apple Calendar, Outlook)',
+  subscribe: 'Subscribe to all these workshops',
+  subscribeHint: 'in your calendar app',
+};
 
 /** One entry of the "Add to calendar" list: visible text, the rest of its name for screen readers, its address, and a file name for a download. */
 export type CalendarEntry = [text: string, hint: string, href: string, download?: string];
@@ -52,8 +66,12 @@ function outlookUrl(w: Workshop, start: Date, end: Date, place: string): string 
  * Calendar, Outlook for Windows and others), and, when the workshops come from an iCalendar feed on the web,
  * a subscription to that feed (`webcal:`, built by the iCalendar parser from the feed's own address).
  */
-export function calendarEntries(w: Workshop, start: Date, end: Date, place: string, term: Term): CalendarEntry[] {
+export function calendarEntries(w: Workshop, start: Date, end: Date, place: string, words: Term): CalendarEntry[] {
   const title = w.title;
+  const term: Term = (key, values) => {
+    const text = words(key, values);
+    return text === key && Object.hasOwn(menuStrings, key) ? fill(menuStrings[key], values) : text;
+  };
   const web = `: ${title} ${term('newTab')}`;
   const entries: CalendarEntry[] = [
     [term('googleCalendar'), web, googleUrl(w, start, end, place)],

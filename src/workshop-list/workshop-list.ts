@@ -1,14 +1,12 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { Presenter, Workshop } from '../model.js';
-import { dateTimeFormat, isoDay, listFormat, toDate } from '../shared/format.js';
+import type { Workshop } from '../model.js';
+import { dateTimeFormat, isoDay, toDate } from '../shared/format.js';
 import { clip } from '../shared/text.js';
 import type { Series } from '../formats/ical/recurrence.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { workshopListStyles } from './workshop-list.styles.js';
 
-/** The statuses that show a word: every status but `scheduled`. */
-const SHOWN_STATUS = new Set(['cancelled', 'postponed', 'soldout']);
 
 /** Whether the workshop has ended (one without an end has, once it starts). */
 function ended(workshop: Workshop, now: number): boolean {
@@ -70,16 +68,11 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     soldout: 'Sold out',
     online: 'Online',
     with: 'With',
+    and: 'and',
     credits: 'CE credits: {credits}',
     register: 'Register',
     registerFor: 'for {title}',
     addToCalendar: 'Add to calendar',
-    googleCalendar: 'Google Calendar',
-    outlook: 'Outlook.com',
-    icsFile: 'Download .ics file',
-    icsFileFor: 'for {title} (Apple Calendar, Outlook)',
-    subscribe: 'Subscribe to all these workshops',
-    subscribeHint: 'in your calendar app',
     newTab: '(opens in a new tab)',
   };
 
@@ -148,7 +141,8 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     });
     // An all-day end is exclusive (the next midnight): the range shows the last day.
     const last = end && allDay ? new Date(+end - 1) : end;
-    const shown = SHOWN_STATUS.has(status!) && this.term(status!);
+    // Every status but `scheduled` shows its word.
+    const shown = /^(cancelled|postponed|soldout)$/.test(status!) && this.term(status!);
     const place = [w.place?.name, w.place?.address, w.onlineUrl || w.attendance?.match(/online|hybrid/) ? this.term('online') : '']
       .filter(Boolean)
       .join(', ');
@@ -167,7 +161,7 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
         ? nothing
         : html`${part('place', place)}${
             people.length
-              ? html`<span part="presenters">${this.term('with')} ${this.renderPeople(people)}</span>`
+              ? html`<span part="presenters">${this.term('with')} ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ` ${this.term('and')} `) : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span>`
               : nothing}${part('credits', w.ceCredits && this.term('credits', { credits: w.ceCredits }))}${part('price', w.price)}${
             this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing}${
             !ended(w, now) && status !== 'cancelled'
@@ -179,17 +173,6 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
                 }}>${this.term('addToCalendar')}${vh(`: ${title}`)}</button>${
                   open ? calendarMenu!.calendarMenu(w, start, end, place, (key, values) => this.term(key, values)) : nothing}</div>`
               : nothing}`}</li>`;
-  }
-
-  /** The presenters as a list in the reader's language ("A, B and C"), each linked when they have a page. */
-  private renderPeople(people: Presenter[]): unknown[] {
-    // Formatted with numbers in place of the names, so that the names can be links.
-    const parts = listFormat(this.dateLocale).formatToParts(people.map((_, i) => String(i)));
-    return parts.map(({ type, value }) => {
-      if (type !== 'element') return value;
-      const p = people[+value];
-      return p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name;
-    });
   }
 
   protected override renderItems(workshops: Workshop[]): TemplateResult {

@@ -1,0 +1,59 @@
+import type { LoadError } from './load-error.js';
+
+/**
+ * The words of the loader's failures: what went wrong and what fixes it. Loaded on demand when a load
+ * fails (a page whose data loads never downloads them). The loader leaves `message` a detail (the seconds
+ * of a time limit; `src` for an address that is no URL; the file of the library that did not load) and
+ * `hint` empty; any other error (a bug) keeps its message and asks to be reported.
+ */
+export function explain(error: LoadError, url: string): void {
+  const { kind, status = 0, message } = error;
+  const crossOrigin = () => {
+    try {
+      return new URL(url).origin !== location.origin;
+    } catch {
+      return false;
+    }
+  };
+  [error.message, error.hint] =
+    kind === 'format'
+      ? [message, 'Please report this with the src address.']
+      : kind === 'timeout'
+        ? [`no complete answer within ${message} s`, 'The server is slow or down.']
+        : kind === 'too-large'
+          ? ['the response is over 8 MB', 'Use a feed of recent entries.']
+          : kind === 'http'
+            ? status
+              ? [
+                  `the server answered ${status}`,
+                  status === 404 || status === 410
+                    ? 'Check the src address.'
+                    : status >= 500
+                      ? 'The server had an error.'
+                      : 'The data must be public.',
+                ]
+              : ['src is not a URL', 'Write it as /feed/ or https://…']
+            : message
+              ? [`its ${message} did not load`, 'Serve the whole dist/ folder.']
+              : !navigator.onLine
+                ? ['the browser is offline', 'It loads when back online.']
+                : crossOrigin()
+                  ? [
+                      'the request failed or the browser blocked it (CORS)',
+                      'The host must send Access-Control-Allow-Origin (WordPress does on /wp-json/, not /feed/): use /wp-json/ or a JSON snapshot.',
+                    ]
+                  : ['the request failed', 'Check the address and the server.'];
+}
+
+/** The one console warning of a failed load: the widget, the address, what went wrong and the fix. */
+export function warning(tag: string, url: string, error: LoadError, saved: boolean): string {
+  return (
+    `iigp-widgets: <${tag}> could not load ${url}: ${error.message}. ${error.hint}` +
+    (saved ? ' Showing the copy saved on an earlier visit.' : '')
+  );
+}
+
+/** The warning for entries a parser could not read: how many, and that the rest are shown. */
+export function skipped(tag: string, url: string, count: number): string {
+  return `iigp-widgets: <${tag}> skipped ${count} unreadable ${count === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`;
+}
