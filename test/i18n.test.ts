@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/iigp-widgets.js';
 import type { NewsletterIssue, Person, Post, Workshop } from '../src/model.js';
 import type { FacultyCardElement } from '../src/faculty-card/faculty-card.js';
@@ -34,7 +34,7 @@ const ISSUES: NewsletterIssue[] = Array.from({ length: 6 }, (_, i) => ({
 
 /** Everything the widget shows, visible or for screen readers, as one string. */
 function shownText(el: Element): string {
-  return (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+  return ((el.shadowRoot ?? el).textContent ?? '').replace(/\s+/g, ' ');
 }
 
 /** Mounts `template` inside an element with `lang` (and `dir`), waits for every widget in it to settle. */
@@ -65,8 +65,14 @@ describe('the widgets speak the page language', () => {
     expect(text).to.contain('Con Natan HarPaz, Leora Bar-Levav y Paul Shultz');
     expect(text).to.contain('Créditos de educación continua: 2');
     expect(text).to.contain('En línea');
-    expect(text).to.contain('(se abre en una pestaña nueva)');
     expect(text).not.to.match(ENGLISH);
+    // The list "Add to calendar" opens speaks Spanish too.
+    (el.shadowRoot!.querySelector('button[part~="calendar"]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="calendar-menu"]'), 'the calendar list opens');
+    const menu = shownText(el.shadowRoot!.querySelector('[part~="calendar-menu"]')! as unknown as Element);
+    expect(menu).to.contain('Descargar el archivo .ics');
+    expect(menu).to.contain('(se abre en una pestaña nueva)');
+    expect(menu).not.to.match(ENGLISH);
     // The presenter with a page is still a link inside the translated list.
     expect(el.shadowRoot!.querySelector('[part="presenters"] a')!.textContent).to.equal('Natan HarPaz');
     await expect(el).to.be.accessible();

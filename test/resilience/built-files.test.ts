@@ -27,7 +27,7 @@ describe('the built files', function () {
     }
   });
 
-  it('a widget file with ?ver= loads itself once and then only its parser', async () => {
+  it('a widget file with ?ver= loads itself once and then only its parser and the format detection', async () => {
     const captured = captureWarnings();
     try {
       await import(/* @vite-ignore */ BUILT);
@@ -41,8 +41,9 @@ describe('the built files', function () {
     expect(captured.messages).to.deep.equal([]);
     const files = libraryFiles();
     expect(files.filter((path) => path === '/dist/recent-posts.js')).to.have.length(1);
-    // RSS only: the widget file, then its parser; nothing else of the library.
-    expect(files).to.have.length(2);
-    expect(files[1]).to.match(/^\/dist\/chunks\/feed-[0-9a-f]{8}\.js$/);
+    // RSS only: the widget file, then its parser and (format="auto") the detection, both requested with the
+    // data; nothing else of the library.
+    expect(files).to.have.length(3);
+    expect(files.slice(1).sort()).to.satisfy(([a, b]: string[]) => /^\/dist\/chunks\/detect-[0-9a-f]{8}\.js$/.test(a) && /^\/dist\/chunks\/feed-[0-9a-f]{8}\.js$/.test(b));
   });
 });

@@ -41,6 +41,10 @@ function iigp_widgets_render($tag, array $given, $fallback = '') {
         }
     }
 
+    // The widgets' own words follow the site's language (Settings › General › Site Language), unless the
+    // author chose a locale: es_ES is the element's es-ES.
+    if (!isset($attributes['locale'])) $attributes['locale'] = str_replace('_', '-', determine_locale());
+
     // This site's own data: the source the widget reads, and the items the server prints.
     $own = !isset($attributes['src']);
     $query = $attributes; // what selects the items (category is consumed by the default source)
