@@ -108,7 +108,7 @@ function iigp_workshops_iso(DateTimeImmutable $date, bool $all_day): string {
 }
 
 function iigp_workshops_is_http_url($url): bool {
-    if (!is_string($url) || $url === '' || preg_match('/\s/', $url)) return false;
+    if (!is_string($url) || $url === '' || preg_match('/\s/', $url) || esc_url_raw($url, ['http', 'https']) === '') return false;
     $parts = wp_parse_url($url);
     return is_array($parts) && in_array(strtolower($parts['scheme'] ?? ''), ['http', 'https'], true) && !empty($parts['host']);
 }
@@ -149,7 +149,7 @@ function iigp_workshop_normalize($value) {
     if (is_array($location) && array_filter($location, function ($v) { return is_string($v) && trim($v) !== ''; })) {
         if (!empty($location['url'])) {
             if (!iigp_workshops_is_http_url($location['url'])) return $invalid(__('Workshop: the join link must be an http(s) URL.', 'iigp-widgets'));
-            $out['location'] = ['url' => $location['url']];
+            $out['location'] = ['url' => esc_url_raw($location['url'], ['http', 'https'])];
         } else {
             $place = [];
             foreach (['name', 'address'] as $key) {
@@ -167,7 +167,7 @@ function iigp_workshop_normalize($value) {
             $entry = ['name' => sanitize_text_field((string) $performer['name'])];
             if (!empty($performer['url'])) {
                 if (!iigp_workshops_is_http_url($performer['url'])) return $invalid(__('Workshop: a presenter\'s page must be an http(s) URL.', 'iigp-widgets'));
-                $entry['url'] = $performer['url'];
+                $entry['url'] = esc_url_raw($performer['url'], ['http', 'https']);
             }
             $performers[] = $entry;
         }
@@ -188,7 +188,7 @@ function iigp_workshop_normalize($value) {
     }
     if (!empty($offers['url'])) {
         if (!iigp_workshops_is_http_url($offers['url'])) return $invalid(__('Workshop: the registration URL must be an http(s) URL.', 'iigp-widgets'));
-        $offer['url'] = $offers['url'];
+        $offer['url'] = esc_url_raw($offers['url'], ['http', 'https']);
     }
     if (!empty($offers['availability'])) {
         if ($offers['availability'] !== 'https://schema.org/SoldOut') return $invalid(__('Workshop: the availability can only be SoldOut.', 'iigp-widgets'));
@@ -752,7 +752,7 @@ function iigp_workshops_default_source(array &$attributes): string {
 
 // --- The settings: which category holds the workshops ---------------------------------------------
 
-add_action('admin_init', function () {
+add_action('init', function () {
     register_setting('iigp-widgets', IIGP_WORKSHOPS_OPTION, [
         'type' => 'integer',
         'description' => 'The category whose posts and pages are workshops (0: the category named "Workshops").',
@@ -763,6 +763,8 @@ add_action('admin_init', function () {
         'default' => 0,
         'show_in_rest' => true,
     ]);
+});
+add_action('admin_init', function () {
     add_settings_section('iigp-workshops', __('Workshops', 'iigp-widgets'), function () {
         echo '<p>' . esc_html__('Posts and pages in this category get the Workshop panel in the editor, and are published at /wp-json/iigp/v1/workshops, in the calendar feed and as Event data on their pages.', 'iigp-widgets') . '</p>';
         printf('<p>%s <a href="%s">%s</a></p>', esc_html__('Calendar feed to subscribe to:', 'iigp-widgets'), esc_url(get_feed_link(IIGP_WORKSHOPS_FEED)), esc_html(get_feed_link(IIGP_WORKSHOPS_FEED)));
