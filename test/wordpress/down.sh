@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
 # Stops what up.sh started (by the pids it wrote), nothing else. `down.sh --purge` also deletes the
-# state folder (database, uploads, config), so the next up.sh installs and seeds from scratch.
+# state folder (database, uploads, config), so the next up.sh installs and seeds from scratch; the
+# unpacked 6.8 core stays in its cache folder.
+# Environment: IIGP_WP_VERSION and IIGP_WP_DIR as for up.sh (see common.sh).
 set -uo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-# State (database, config, uploads, pids) lives outside the repository, so no tool crawls it.
-state="${IIGP_WP_DIR:-${TMPDIR:-/tmp}/iigp-wordpress-$(printf '%s' "$repo" | md5sum | cut -c1-8)}"
-log() { printf '[wordpress] %s\n' "$*" >&2; }
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/common.sh"
 
 stop() { # stop <pidfile> <name> [group]: with "group", the process group up.sh gave it (setsid)
   local file="$state/$1" pid target

@@ -4,162 +4,22 @@
 //
 //   node test/wordpress/integration.mjs            (WordPress must be up: test/wordpress/up.sh)
 //
-// Reads <state>/env and <state>/seed.json (written by up.sh / seed.php; state: see up.sh); the filter argument
-// (a regular expression) runs only the tests whose names match. Serves a second origin
-// itself (WP_PORT + 1) for the cross-origin tests. Needs dist/ (npm run build) and, for the plugin tests,
-// dist/iigp-widgets-wordpress.zip (node scripts/build-plugin.mjs). Prints "N passed, N failed"; exits 1 on
+// Reads <state>/env and <state>/seed.json (written by up.sh / seed.php; state: see up.sh, IIGP_WP_VERSION
+// picks 6.1 or 6.8) through lib.mjs; the filter argument (a regular expression) runs only the tests whose
+// names match. Serves a second origin itself (WP_PORT + 1) for the cross-origin tests. Needs dist/
+// (npm run build) and, for the plugin tests, dist/iigp-widgets-wordpress.zip (node scripts/build-plugin.mjs). Prints "N passed, N failed"; exits 1 on
 // any failure. Tests of a widget whose element the build does not define fail (they are not skipped).
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { strict as assert } from 'node:assert';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const stateDir = process.env.IIGP_WP_DIR ?? join(process.env.TMPDIR ?? '/tmp', `iigp-wordpress-${createHash('md5').update(repo).digest('hex').slice(0, 8)}`);
-const env = Object.fromEntries(
-  readFileSync(join(stateDir, 'env'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.split(/=(.*)/s).slice(0, 2)),
-);
-const seed = JSON.parse(readFileSync(join(stateDir, 'seed.json'), 'utf8'));
-const WP = env.WP_URL; // http://127.0.0.1:8881
-const otherPort = Number(env.WP_PORT) + 1;
-const OTHER = `http://127.0.0.1:${otherPort}`;
-// run.sh snapshots dist/ into <state>/dist (so a concurrent `npm run build` cannot swap chunks mid-run);
-// without the snapshot the tests use dist/ itself. router.php serves /__iigp/dist/ the same way.
-const dist = existsSync(join(stateDir, 'dist', 'iigp-widgets.js')) ? join(stateDir, 'dist') : join(repo, 'dist');
-const zip = join(dist, 'iigp-widgets-wordpress.zip');
-const filter = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
-
-// --- A tiny test harness ------------------------------------------------------------------------
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
-
-// --- The second origin: a static server for the test page and dist/ -------------------------------
-const types = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
-const other = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, OTHER).pathname);
-  if (path === '/favicon.ico') {
-    res.writeHead(204).end();
-    return;
-  }
-  const base = path.startsWith('/dist/') ? dist : path.startsWith('/pages/') ? join(here, 'pages') : null;
-  const file = base && resolve(base, '.' + path.replace(/^\/(dist|pages)/, ''));
-  if (!file || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  res.end(readFileSync(file));
-});
-
-// --- WordPress helpers ---------------------------------------------------------------------------
-const authorAuth = 'Basic ' + Buffer.from(`${seed.author.login}:${seed.author.applicationPassword}`).toString('base64');
-async function wpJson(path, init = {}) {
-  const response = await fetch(WP + path, init);
-  const body = await response.json();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-  return body;
-}
-/** Publishes a post as the author (no unfiltered_html), through the REST API as the block editor does. */
-function publishAsAuthor(title, content) {
-  return wpJson('/wp-json/wp/v2/posts?context=edit', {
-    method: 'POST',
-    headers: { authorization: authorAuth, 'content-type': 'application/json' },
-    body: JSON.stringify({ title, content, status: 'publish' }),
-  });
-}
-/** Removes every post the author wrote (the tests' own, from this or an earlier run). */
-async function deleteAuthorPosts() {
-  const posts = await wpJson(`/wp-json/wp/v2/posts?author=${seed.author.id}&status=publish,draft&context=edit&per_page=100`, {
-    headers: { authorization: authorAuth },
-  });
-  for (const post of posts) {
-    await wpJson(`/wp-json/wp/v2/posts/${post.id}?force=true`, { method: 'DELETE', headers: { authorization: authorAuth } });
-  }
-}
-function plugin(...args) {
-  return execFileSync('php', [join(here, 'plugin.php'), ...args], { env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT }, encoding: 'utf8' });
-}
-
-// --- Browser helpers -----------------------------------------------------------------------------
-let browser;
-/** A page in a fresh browser context: no cached copies (the widgets keep the last good response) or cookies. */
-async function openPage(url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('close', () => context.close().catch(() => {}));
-  const warnings = [];
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text());
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, warnings, errors };
-}
-const harness = (origin = WP) => (origin === WP ? `${WP}/__iigp/pages/blank.html` : `${OTHER}/pages/blank.html`);
-
-/** Inserts `html` into the test page and waits until every iigp-* element in it has left `loading`. */
-async function mount(page, html) {
-  await page.evaluate((markup) => {
-    const root = document.querySelector('#root');
-    root.innerHTML = markup;
-  }, html);
-  return settle(page, '#root');
-}
-/** Waits for every iigp-* element under `scope` to settle; returns what each shows. */
-async function settle(page, scope = 'body') {
-  const tags = await page.evaluate((s) => [...document.querySelector(s).querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')).map((el) => el.localName), scope);
-  for (const tag of new Set(tags)) {
-    const defined = await page.evaluate((t) => customElements.whenDefined(t).then(() => true), tag).catch(() => false);
-    if (!defined) throw new Error(`<${tag}> is not defined by the build`);
-  }
-  await page.waitForFunction(
-    (s) => [...document.querySelector(s).querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')).every((el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading'),
-    scope,
-    { timeout: 20000 },
-  );
-  return page.evaluate((s) => {
-    const clean = (node) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return [...document.querySelector(s).querySelectorAll('*')]
-      .filter((el) => el.localName.startsWith('iigp-'))
-      .map((el) => {
-        const root = el.shadowRoot;
-        const all = (selector) => [...(root?.querySelectorAll(selector) ?? [])];
-        return {
-          tag: el.localName,
-          state: el.getAttribute('state'),
-          attributes: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
-          titles: all('[part~="title"]').map(clean),
-          links: all('a[part~="link"]').map((a) => a.href),
-          items: all('[part~="item"]').map((item) => ({
-            title: clean(item.querySelector('[part~="title"]')),
-            link: item.querySelector('a[part~="link"]')?.href ?? item.closest('a')?.href ?? null,
-            image: item.querySelector('img[part~="image"]')?.src ?? null,
-            author: clean(item.querySelector('[part~="author"]')) || null,
-            credentials: clean(item.querySelector('[part~="credentials"]')) || null,
-          })),
-          text: clean(root),
-          fallbackVisible: [...el.children].some((child) => child.getClientRects().length > 0 && getComputedStyle(child).visibility !== 'hidden'),
-        };
-      });
-  }, scope);
-}
-const one = async (page, html) => (await mount(page, html))[0];
+import {
+  OTHER, WP, deleteAuthorPosts, harness, mount, one, openPage, plugin, publishAsAuthor, run, seed, seededTheme, settle, test, useTheme, wpJson, zip, authorAuth,
+} from './lib.mjs';
 
 // --- References: what WordPress itself shows ----------------------------------------------------
 let reference; // { titles: [...], links: [...] } from the blog's own HTML page
 let restPosts; // /wp-json/wp/v2/posts?_embed, titles reduced to text in the browser
 async function loadReferences() {
+  useTheme(seededTheme); // the references read Twenty Twenty-One's markup
   const { page } = await openPage(`${WP}/`);
   reference = await page.evaluate(() => ({
     titles: [...document.querySelectorAll('.entry-title')].map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
@@ -504,40 +364,4 @@ test('plugin: pages without a widget do not load the script', async () => {
   await page.close();
 });
 
-// --- Run -------------------------------------------------------------------------------------------
-let passed = 0;
-let failed = 0;
-try {
-  await new Promise((done, fail) => other.once('error', fail).listen(otherPort, '127.0.0.1', done));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-  });
-  await deleteAuthorPosts();
-  await loadReferences();
-  for (const { name, fn } of tests) {
-    if (filter && !filter.test(name)) continue;
-    const started = Date.now();
-    try {
-      await fn();
-      passed++;
-      console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-    } catch (error) {
-      failed++;
-      console.log(`  ✗ ${name}\n      ${String(error?.message ?? error).split('\n').slice(0, 40).join('\n      ')}`);
-    }
-  }
-  if (!passed && !failed) {
-    failed++;
-    console.log(`  ✗ no test matches ${filter}`);
-  }
-} catch (error) {
-  failed++;
-  console.log(`  ✗ setup: ${error?.stack ?? error}`);
-} finally {
-  await deleteAuthorPosts().catch((error) => console.log(`cleanup: ${error.message}`));
-  await browser?.close();
-  other.close();
-}
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+await run({ name: 'integration.mjs', before: loadReferences });
