@@ -10,55 +10,24 @@
 // (node scripts/build-plugin.mjs). Prints "N passed, N failed"; exits 1 on any failure. Leaves no post
 // behind (the author's posts and the pages it makes are deleted before and after).
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strict as assert } from 'node:assert';
 import ICAL from 'ical.js';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { test, run, WP, OTHER, seed, env, stateDir, openPage, login, wpJson, plugin, zip, authorAuth, browser } from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const stateDir = process.env.IIGP_WP_DIR ?? join(process.env.TMPDIR ?? '/tmp', `iigp-wordpress-${createHash('md5').update(repo).digest('hex').slice(0, 8)}`);
-const env = Object.fromEntries(
-  readFileSync(join(stateDir, 'env'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.split(/=(.*)/s).slice(0, 2)),
-);
-const seed = JSON.parse(readFileSync(join(stateDir, 'seed.json'), 'utf8'));
-const WP = env.WP_URL;
-const dist = existsSync(join(stateDir, 'dist', 'iigp-widgets.js')) ? join(stateDir, 'dist') : join(repo, 'dist');
-const zip = join(dist, 'iigp-widgets-wordpress.zip');
-const filter = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
 const ROUTE = '/wp-json/iigp/v1/workshops';
 const FEED = '/feed/iigp-workshops/';
 const SCHEMA = 'https://schema.org/';
 
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
-
 // --- WordPress helpers ---------------------------------------------------------------------------
-const basic = (login, password) => 'Basic ' + Buffer.from(`${login}:${password}`).toString('base64');
-const authorAuth = basic(seed.author.login, seed.author.applicationPassword);
+const basic = (user, password) => 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
 let adminAuth; // an application password made for this run (the seed makes one for the author only)
 function php(code) {
   return execFileSync('php', ['-r', `define('ABSPATH', rtrim(getenv('IIGP_WP_ROOT'), '/') . '/'); $_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['REQUEST_URI'] = '/'; require ABSPATH . 'wp-config.php'; ${code}`], {
     env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT },
     encoding: 'utf8',
   });
-}
-function plugin(...args) {
-  return execFileSync('php', [join(here, 'plugin.php'), ...args], { env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT }, encoding: 'utf8' });
-}
-async function wpJson(path, init = {}) {
-  const response = await fetch(WP + path, init);
-  const body = await response.json();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-  return body;
 }
 const json = (auth, method, body) => ({ method, headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 /** A workshop post, written through the REST API as the block editor writes it. */
@@ -89,29 +58,19 @@ const debugLog = () => (existsSync(join(stateDir, 'debug.log')) ? readFileSync(j
 const phpProblems = (log) => log.split('\n').filter((line) => /PHP (Warning|Notice|Fatal|Parse)/.test(line) && !/Deprecated/.test(line));
 
 // --- Browser helpers -----------------------------------------------------------------------------
-let browser;
-async function openPage(url, contextOptions = {}) {
+/** A page whose browser has its own zone and locale (a reader elsewhere). */
+async function openPageIn(url, contextOptions) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
-  const warnings = [];
   const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text());
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(String(error)));
-  if (url) await page.goto(url, { waitUntil: 'load' });
-  return { page, warnings, errors };
-}
-async function logIn(page, login, password) {
-  await page.goto(`${WP}/wp-login.php`, { waitUntil: 'load' });
-  await page.fill('#user_login', login);
-  await page.fill('#user_pass', password);
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors };
 }
 /** Waits for the widgets under `scope` to settle; returns what each shows. */
-async function settle(page, scope = 'body') {
+async function settleWorkshops(page, scope = 'body') {
   await page.evaluate(() => customElements.whenDefined('iigp-workshop-list'));
   await page.waitForFunction(
     (s) => [...document.querySelector(s).querySelectorAll('iigp-workshop-list')].every((el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading'),
@@ -139,7 +98,7 @@ async function settle(page, scope = 'body') {
 async function newPostInEditor(type = 'post') {
   const opened = await openPage(null);
   const { page } = opened;
-  await logIn(page, seed.author.login, `${seed.author.login}-password-for-tests`);
+  await login(page, seed.author.login);
   await page.goto(`${WP}/wp-admin/post-new.php${type === 'post' ? '' : `?post_type=${type}`}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
   await page.evaluate(() => {
@@ -223,7 +182,7 @@ test('editor: the Workshop panel shows for a post in Workshops (not in Blog); an
 test('editor: an invalid entry (end before start) is flagged in the panel and refused on save with the reason; nothing of that save is stored', async () => {
   assert.ok(enteredId, 'no workshop (previous test failed)');
   const { page } = await openPage(null);
-  await logIn(page, seed.author.login, `${seed.author.login}-password-for-tests`);
+  await login(page, seed.author.login);
   await page.goto(`${WP}/wp-admin/post.php?post=${enteredId}&action=edit`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
   await page.evaluate(() => {
@@ -362,8 +321,6 @@ test('route: bad parameters get WordPress\'s ordinary 400 (rest_invalid_param), 
 });
 
 // === The second origin ===========================================================================
-let other;
-let OTHER;
 test('route: readable from another origin (WordPress echoes the Origin), and <iigp-workshop-list> there shows the workshops', async () => {
   const { page, errors } = await openPage(`${OTHER}/pages/blank.html`);
   const read = await page.evaluate(async (url) => {
@@ -377,7 +334,7 @@ test('route: readable from another origin (WordPress echoes the Origin), and <ii
   await page.evaluate((src) => {
     document.querySelector('#root').innerHTML = `<iigp-workshop-list src="${src}"></iigp-workshop-list>`;
   }, `${WP}${ROUTE}`);
-  const [widget] = await settle(page, '#root');
+  const [widget] = await settleWorkshops(page, '#root');
   assert.equal(widget.state, 'ready');
   assert.deepEqual(widget.titles.slice(0, 3), [entered, 'Cancelled Online Evening', 'Summer School in London']);
   assert.deepEqual(errors, []);
@@ -386,12 +343,12 @@ test('route: readable from another origin (WordPress echoes the Origin), and <ii
 
 // === The widget: the workshop in its own zone ======================================================
 test('<iigp-workshop-list> over the route shows the workshop in its own zone (9:00 AM EST) to a reader in Tokyo; all-day London dates; cancelled and sold out', async () => {
-  const { page, errors } = await openPage(`${WP}/__iigp/pages/blank.html`, { timezoneId: 'Asia/Tokyo', locale: 'en-US' });
+  const { page, errors } = await openPageIn(`${WP}/__iigp/pages/blank.html`, { timezoneId: 'Asia/Tokyo', locale: 'en-US' });
   await page.addScriptTag({ type: 'module', url: `${WP}/__iigp/dist/iigp-widgets.js` });
   await page.evaluate((src) => {
     document.querySelector('#root').innerHTML = `<iigp-workshop-list src="${src}" locale="en-US"></iigp-workshop-list>`;
   }, ROUTE);
-  const [widget] = await settle(page, '#root');
+  const [widget] = await settleWorkshops(page, '#root');
   assert.equal(widget.state, 'ready');
   const first = widget.items[0];
   assert.equal(first.title, entered);
@@ -418,8 +375,8 @@ test('shortcode: [iigp_workshop_list] without src reads the plugin\'s route (whe
     title: 'Our workshops', status: 'publish', categories: [seed.categories.blog],
     content: '<!-- wp:shortcode -->\n[iigp_workshop_list limit="2"]\n<!-- /wp:shortcode -->\n\n<!-- wp:shortcode -->\n[iigp_workshop_list when="past" category="workshops"]\n<!-- /wp:shortcode -->',
   }));
-  const { page } = await openPage(post.link, { timezoneId: 'Europe/Berlin' });
-  const [upcoming, past] = await settle(page, '.entry-content');
+  const { page } = await openPageIn(post.link, { timezoneId: 'Europe/Berlin' });
+  const [upcoming, past] = await settleWorkshops(page, '.entry-content');
   assert.equal(upcoming.attributes.src, `${WP}${ROUTE}?per_page=2`);
   assert.equal(upcoming.attributes.format, 'json');
   assert.deepEqual(upcoming.titles, [entered, 'Cancelled Online Evening']);
@@ -539,7 +496,7 @@ test('feed: an edited workshop keeps its UID, its SEQUENCE goes up and LAST-MODI
 // === Settings ======================================================================================
 test('settings: an administrator picks another workshops category on Settings › IIGP Widgets; the route and the feed follow', async () => {
   const { page } = await openPage(null);
-  await logIn(page, 'admin', 'admin-password-for-tests');
+  await login(page, 'admin');
   await page.goto(`${WP}/wp-admin/options-general.php?page=iigp-widgets`, { waitUntil: 'load' });
   const select = page.locator('select#iigp_workshops_category');
   assert.equal(await select.inputValue(), '0', 'the default is the category named Workshops');
@@ -558,59 +515,18 @@ test('settings: an administrator picks another workshops category on Settings �
 });
 
 // --- Run -------------------------------------------------------------------------------------------
-const types = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
-let passed = 0;
-let failed = 0;
 const started = Date.now();
-try {
-  // A second origin on a free port: a static server for the test page and dist/.
-  other = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const base = path.startsWith('/dist/') ? dist : path.startsWith('/pages/') ? join(here, 'pages') : null;
-    const file = base && resolve(base, '.' + path.replace(/^\/(dist|pages)/, ''));
-    if (!file || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((done, fail) => other.once('error', fail).listen(0, '127.0.0.1', done));
-  OTHER = `http://127.0.0.1:${other.address().port}`;
-  assert.ok(existsSync(zip), `${zip} is missing: run node scripts/build-plugin.mjs`);
-  assert.match(plugin('install', zip), /installed and activated IIGP Widgets/);
-  const password = php(`[$p] = WP_Application_Passwords::create_new_application_password(get_user_by('login', 'admin')->ID, ['name' => 'iigp workshops suite ' . time()]); echo $p;`).trim();
-  adminAuth = basic('admin', password);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  await cleanUp();
-  for (const { name, fn } of tests) {
-    if (filter && !filter.test(name)) continue;
-    const t0 = Date.now();
-    try {
-      await fn();
-      passed++;
-      console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
-    } catch (error) {
-      failed++;
-      console.log(`  ✗ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 12).join('\n      ')}`);
-    }
-  }
-  if (!passed && !failed) {
-    failed++;
-    console.log(`  ✗ no test matches ${filter}`);
-  }
-} catch (error) {
-  failed++;
-  console.log(`  ✗ setup: ${error?.stack ?? error}`);
-} finally {
-  await cleanUp().catch((error) => console.log(`cleanup: ${error.message}`));
-  if (adminAuth) php(`foreach (WP_Application_Passwords::get_user_application_passwords(get_user_by('login', 'admin')->ID) as $p) if (strpos($p['name'], 'iigp workshops suite') === 0) WP_Application_Passwords::delete_application_password(get_user_by('login', 'admin')->ID, $p['uuid']);`);
-  await browser?.close();
-  other?.close();
-}
-console.log(`\n${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exitCode = failed ? 1 : 0;
+await run({
+  before: async () => {
+    assert.ok(existsSync(zip), `${zip} is missing: run node scripts/build-plugin.mjs`);
+    assert.match(plugin('install', zip), /installed and activated IIGP Widgets/);
+    const password = php(`[$p] = WP_Application_Passwords::create_new_application_password(get_user_by('login', 'admin')->ID, ['name' => 'iigp workshops suite ' . time()]); echo $p;`).trim();
+    adminAuth = basic('admin', password);
+    await cleanUp();
+  },
+  after: async () => {
+    await cleanUp();
+    if (adminAuth) php(`foreach (WP_Application_Passwords::get_user_application_passwords(get_user_by('login', 'admin')->ID) as $p) if (strpos($p['name'], 'iigp workshops suite') === 0) WP_Application_Passwords::delete_application_password(get_user_by('login', 'admin')->ID, $p['uuid']);`);
+  },
+});
+console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
