@@ -532,6 +532,10 @@ add_action('init', function () {
         update_option('iigp_workshops_rewrite', IIGP_WORKSHOPS_REWRITE_VERSION);
     }
 });
+// Deactivated, the rule may be flushed away: the next activation flushes again.
+register_deactivation_hook(dirname(__DIR__) . '/iigp-widgets.php', function () {
+    delete_option('iigp_workshops_rewrite');
+});
 add_filter('feed_content_type', function ($type, $feed) {
     return $feed === IIGP_WORKSHOPS_FEED ? 'text/calendar' : $type;
 }, 10, 2);
