@@ -101,6 +101,11 @@ async function newPostInEditor(type = 'post') {
   await login(page, seed.author.login);
   await page.goto(`${WP}/wp-admin/post-new.php${type === 'post' ? '' : `?post_type=${type}`}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
+  await closeWelcomeGuide(page);
+  return opened;
+}
+/** Closes the welcome guide and opens the document sidebar (where the panel is). */
+async function closeWelcomeGuide(page) {
   await page.evaluate(() => {
     const { data } = window.wp;
     // 6.1 keeps the welcome guide in core/edit-post's features; later versions in core/preferences.
@@ -108,8 +113,6 @@ async function newPostInEditor(type = 'post') {
     data.dispatch('core/preferences')?.set?.('core/edit-post', 'welcomeGuide', false);
     data.dispatch('core/edit-post').openGeneralSidebar('edit-post/document');
   });
-  await page.keyboard.press('Escape').catch(() => {});
-  return opened;
 }
 const panel = (page) => page.locator('.iigp-workshop-panel');
 async function openPanel(page) {
@@ -185,12 +188,7 @@ test('editor: an invalid entry (end before start) is flagged in the panel and re
   await login(page, seed.author.login);
   await page.goto(`${WP}/wp-admin/post.php?post=${enteredId}&action=edit`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
-  await page.evaluate(() => {
-    const { data } = window.wp;
-    if (data.select('core/edit-post').isFeatureActive?.('welcomeGuide')) data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
-    data.dispatch('core/preferences')?.set?.('core/edit-post', 'welcomeGuide', false);
-    data.dispatch('core/edit-post').openGeneralSidebar('edit-post/document');
-  });
+  await closeWelcomeGuide(page);
   await openPanel(page);
   const p = panel(page);
   await page.evaluate(() => window.wp.data.dispatch('core/editor').editPost({ title: 'Renamed in a refused save' }));
@@ -205,6 +203,22 @@ test('editor: an invalid entry (end before start) is flagged in the panel and re
   const post = await wpJson(`/wp-json/wp/v2/posts/${enteredId}?context=edit`, { headers: { authorization: authorAuth } });
   assert.equal(post.title.raw, entered, 'the title of the refused save was stored');
   assert.equal(post.meta.iigp_workshop.endDate, '2027-03-06T16:30:00-05:00');
+  await page.close();
+});
+
+test('editor: pages in Workshops get the panel too (pages have categories with the plugin)', async () => {
+  const { page, errors } = await openPage(null);
+  await login(page, 'admin');
+  await page.goto(`${WP}/wp-admin/post-new.php?post_type=page`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
+  await closeWelcomeGuide(page);
+  await page.waitForTimeout(300);
+  assert.equal(await panel(page).count(), 0, 'the panel shows for a page outside Workshops');
+  await page.evaluate((workshops) => window.wp.data.dispatch('core/editor').editPost({ title: 'A workshop page', categories: [workshops] }), seed.categories.workshops);
+  await openPanel(page);
+  await panel(page).locator('.iigp-workshop-start input').fill('2027-10-02T10:00');
+  assert.deepEqual(await page.evaluate(() => window.wp.data.select('core/editor').getEditedPostAttribute('meta').iigp_workshop), { timeZone: 'America/Detroit', startDate: '2027-10-02T10:00' });
+  assert.deepEqual(errors.filter((e) => !/ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|React DevTools/.test(e)), []);
   await page.close();
 });
 
@@ -224,6 +238,10 @@ test('REST: invalid entries are refused with a 400 and their reason (bad URL sch
     assert.equal(response.status, 400, JSON.stringify(workshop));
     assert.match(body.message, message);
   }
+  // Other writers (update_post_meta in PHP) are refused too: the stored entry stays as it was.
+  assert.ok(enteredId, 'no workshop (the first test failed)');
+  const refused = php(`var_export(update_post_meta(${enteredId}, 'iigp_workshop', ['startDate' => '2027-03-06T09:00', 'endDate' => '2027-03-05T09:00'])); echo ' ', get_post_meta(${enteredId}, 'iigp_workshop', true)['endDate'];`);
+  assert.equal(refused, 'false 2027-03-06T16:30:00-05:00');
   const all = await wpJson(`/wp-json/wp/v2/posts?author=${seed.author.id}&status=publish,draft&context=edit&search=Refused`, { headers: { authorization: authorAuth } });
   assert.deepEqual(all, [], 'a refused post was stored');
 });
@@ -426,6 +444,12 @@ test('feed: text/calendar, one VTIMEZONE per zone used, every line folded at 75 
   assert.match(text, /SUMMARY:Shame\\, Guilt\\; and Repair in Group\r\n/);
   assert.equal(firstFeed.byTitle(entered).summary, entered);
   assert.equal(firstFeed.byTitle(pageTitle).summary, pageTitle, 'a long title folds and unfolds intact');
+  // Subscribed calendars poll: an unchanged calendar is a 304.
+  const etag = firstFeed.response.headers.get('etag');
+  assert.match(etag ?? '', /^"[0-9a-f]{32}"$/);
+  const again = await fetch(WP + FEED, { headers: { 'if-none-match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
   // Past workshops within the last year stay in the feed (calendars keep them); a Blog post is not a workshop.
   assert.ok(firstFeed.byTitle('Past Workshop on Boundaries'));
   assert.ok(!firstFeed.byTitle('A Blog Talk With Details'));
@@ -480,6 +504,8 @@ test('feed: an edited workshop keeps its UID, its SEQUENCE goes up and LAST-MODI
     title: 'Rescheduled Online Evening',
     meta: { iigp_workshop: { ...made.cancelled.meta.iigp_workshop, startDate: '2027-04-17T10:00', endDate: '2027-04-17T12:00', eventStatus: `${SCHEMA}EventScheduled` } },
   }));
+  const changed = await fetch(WP + FEED, { headers: { 'if-none-match': firstFeed.response.headers.get('etag') } });
+  assert.equal(changed.status, 200, 'an edited calendar answered 304');
   const after = (await feed()).byTitle('Rescheduled Online Evening');
   assert.ok(after, 'the edited workshop is gone');
   assert.equal(after.component.getFirstPropertyValue('uid'), uid);

@@ -720,8 +720,18 @@ function iigp_workshops_ics(array $args = []): string {
 
 function iigp_workshops_feed() {
     $body = iigp_workshops_ics();
+    // Calendar programs poll subscriptions: an unchanged calendar costs them a 304. The ETag is the
+    // content's, so a removed or unpublished workshop changes it too (a date would not).
+    $etag = '"' . md5($body) . '"';
     header('Content-Type: text/calendar; charset=utf-8');
     header('Content-Disposition: inline; filename="workshops.ics"');
+    header('ETag: ' . $etag);
+    header('Cache-Control: no-cache');
+    $asked = isset($_SERVER['HTTP_IF_NONE_MATCH']) ? array_map('trim', explode(',', wp_unslash($_SERVER['HTTP_IF_NONE_MATCH']))) : [];
+    if (in_array($etag, $asked, true) || in_array('W/' . $etag, $asked, true)) {
+        status_header(304);
+        return;
+    }
     echo $body;
 }
 
