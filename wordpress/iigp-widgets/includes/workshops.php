@@ -398,7 +398,7 @@ function iigp_workshop_event(WP_Post $post): ?array {
 /**
  * The published workshops as schema.org Event arrays, as GET /wp-json/iigp/v1/workshops returns them.
  *   when      'upcoming' (default: not yet ended, soonest first), 'past' (ended, latest first) or 'all' (by start)
- *   per_page  1–100 (default 10)
+ *   per_page  1–100 (default 10; `limit` is the same)
  *   category  a category ID, slug or name (default: the workshops category); 0 matches nothing
  *   post      a post ID: that workshop alone (when it is one), whatever `when` says
  */
@@ -409,7 +409,7 @@ function iigp_workshop_events(array $args = []): array {
 /** iigp_workshop_events() with the posts behind the events (the feed needs them). */
 function iigp_workshop_query(array $args = []): array {
     $when = in_array($args['when'] ?? 'upcoming', ['upcoming', 'past', 'all'], true) ? ($args['when'] ?? 'upcoming') : 'upcoming';
-    $per_page = max(1, min((int) ($args['per_page'] ?? 10), (int) ($args['max'] ?? 100)));
+    $per_page = max(1, min((int) ($args['per_page'] ?? $args['limit'] ?? 10), (int) ($args['max'] ?? 100)));
     $category = iigp_workshops_resolve_category($args['category'] ?? null);
     if (!$category) return ['events' => [], 'posts' => []];
     $now = (int) ($args['now'] ?? time());
