@@ -321,6 +321,7 @@ test('route: when=past (latest first, with the category\'s posts without details
   assert.ok(!names(all).some((n) => /SECRET/.test(n)), 'a hidden workshop is listed');
   assert.equal(typeof iigpWorkshopEventsFromPhp, 'function');
   assert.deepEqual(iigpWorkshopEventsFromPhp({ when: 'all', per_page: 100 }), all.itemListElement.map((e) => e.item), 'iigp_workshop_events() differs from the route');
+  assert.deepEqual(iigpWorkshopEventsFromPhp({ when: 'all', limit: 2 }), all.itemListElement.slice(0, 2).map((e) => e.item), 'limit is per_page');
 });
 
 function iigpWorkshopEventsFromPhp(args) {
