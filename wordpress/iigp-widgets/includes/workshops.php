@@ -60,7 +60,7 @@ add_action('init', function () {
 /** The site's zone as an IANA name (a site set to a plain UTC offset gets the matching Etc/GMT zone). */
 function iigp_workshops_site_zone(): string {
     $zone = wp_timezone_string();
-    if (in_array($zone, timezone_identifiers_list(), true)) return $zone;
+    if (iigp_workshops_zone_known($zone)) return $zone;
     if (preg_match('/^([+-])(\d\d):00$/', $zone, $m)) {
         $hours = (int) $m[2];
         // Etc/GMT zones count the other way round: UTC-5 is Etc/GMT+5.
@@ -70,7 +70,9 @@ function iigp_workshops_site_zone(): string {
 }
 
 function iigp_workshops_zone_known($zone): bool {
-    return is_string($zone) && in_array($zone, timezone_identifiers_list(), true);
+    static $zones = null;
+    $zones = $zones ?? array_flip(timezone_identifiers_list());
+    return is_string($zone) && isset($zones[$zone]);
 }
 
 /**
