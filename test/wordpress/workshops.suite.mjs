@@ -456,24 +456,39 @@ test('feed: text/calendar, one VTIMEZONE per zone used, every line folded at 75 
   assert.ok(!firstFeed.byTitle('A Blog Talk With Details'));
 });
 
-test('feed: the VTIMEZONEs have the DST rules of America/Detroit and Europe/London (every day of 2027 and the events\' instants agree with the zone database)', async () => {
-  const { events, calendar } = firstFeed;
-  const offsetOf = (zone, date) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(date).map((p) => [p.type, p.value]));
-    return (Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - date.getTime()) / 1000;
+/**
+ * Checks a VTIMEZONE (as ical.js reads it) against the zone database (Intl) at local wall-clock times, as
+ * a calendar program uses it: a DTSTART in local time to an instant. Times in a DST gap or overlap have no
+ * single answer and are left out. Returns how many times were compared.
+ */
+function checkZone(vtimezone, zone, from, to, step) {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const wall = (instant) => {
+    const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
   };
+  let checked = 0;
+  for (let local = from; local < to; local += step) {
+    const offsets = new Set([local - 86400000, local + 86400000].map((near) => wall(near) - near));
+    const valid = [...offsets].filter((offset) => wall(local - offset) === local);
+    if (valid.length !== 1) continue;
+    const d = new Date(local);
+    const time = new ICAL.Time({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0, isDate: false });
+    assert.equal(vtimezone.utcOffset(time), valid[0] / 1000, `${zone} ${d.toISOString().slice(0, 16)} (local)`);
+    checked++;
+  }
+  return checked;
+}
+
+test('feed: the VTIMEZONEs have the DST rules of America/Detroit and Europe/London (every half hour of 2027 and the events\' instants agree with the zone database)', async () => {
+  const { events, calendar } = firstFeed;
   let checked = 0;
   for (const zone of ['America/Detroit', 'Europe/London']) {
     const vtimezone = new ICAL.Timezone(calendar.getAllSubcomponents('vtimezone').find((z) => z.getFirstPropertyValue('tzid') === zone));
-    for (let t = Date.UTC(2027, 0, 1, 12); t < Date.UTC(2028, 0, 1); t += 86400000) {
-      for (const hour of [0, 7, 12]) {
-        const date = new Date(t + (hour - 12) * 3600000);
-        assert.equal(vtimezone.utcOffset(ICAL.Time.fromJSDate(date, true)), offsetOf(zone, date), `${zone} ${date.toISOString()}`);
-        checked++;
-      }
-    }
+    // Every half hour of 2027, local time (the transitions are at 1:00 and 2:00).
+    checked += checkZone(vtimezone, zone, Date.UTC(2027, 0, 1), Date.UTC(2028, 0, 1), 1800000);
   }
-  assert.ok(checked > 1000);
+  assert.ok(checked > 30000, `${checked} times`);
   const at = (title) => firstFeed.byTitle(title).startDate.toJSDate().toISOString();
   assert.equal(at(entered), '2027-03-06T14:00:00.000Z'); // EST
   assert.equal(at('Cancelled Online Evening'), '2027-04-10T14:00:00.000Z'); // EDT
@@ -483,6 +498,23 @@ test('feed: the VTIMEZONEs have the DST rules of America/Detroit and Europe/Lond
   assert.equal(london.startDate.toString(), '2027-07-01');
   assert.equal(london.endDate.toString(), '2027-07-03', 'DTEND is the day after the last day');
   assert.ok(events.length >= 6);
+});
+
+test('feed: the VTIMEZONE generator is right wherever the rules changed (Sydney, Kolkata, São Paulo, Moscow, Phoenix, Auckland, Detroit; twice a day 2005–2030, by ical.js)', async () => {
+  const zones = ['America/Detroit', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'Europe/Moscow', 'America/Phoenix', 'Pacific/Auckland'];
+  const [from, to] = [Date.UTC(2005, 0, 1), Date.UTC(2030, 11, 31)];
+  const made = JSON.parse(php(`$out = []; foreach (json_decode('${JSON.stringify(zones)}') as $z) $out[$z] = implode("\\r\\n", iigp_ics_vtimezone($z, ${from / 1000}, ${to / 1000})); echo wp_json_encode($out);`));
+  let checked = 0;
+  for (const zone of zones) {
+    const component = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${made[zone]}\r\nEND:VCALENDAR\r\n`)).getFirstSubcomponent('vtimezone');
+    const vtimezone = new ICAL.Timezone(component);
+    // 4:00 and 16:00 local every day: each change on its day (the hour of a change is checked above).
+    checked += checkZone(vtimezone, zone, from + 86400000 + 4 * 3600000, to - 86400000, 12 * 3600000);
+  }
+  assert.ok(checked > 100000, `${checked} times`);
+  // Rules that ended say so (São Paulo has had no DST since 2019); a zone without transitions is one STANDARD part.
+  assert.match(made['America/Sao_Paulo'], /RRULE:[^\r]*UNTIL=/);
+  assert.doesNotMatch(made['Asia/Kolkata'], /DAYLIGHT|RRULE/);
 });
 
 test('feed: STATUS:CANCELLED for a cancelled workshop, CONFIRMED otherwise; location and URL', async () => {

@@ -583,13 +583,15 @@ function iigp_ics_vtimezone(string $zone, int $from, int $to): array {
     $name = function ($abbr) {
         return preg_match('/^[A-Za-z]+$/', (string) $abbr) ? (string) $abbr : '';
     };
+    // The offset in force at the start of the range (calendar programs need an onset before any time they show).
+    $kind = !empty($initial['isdst']) ? 'DAYLIGHT' : 'STANDARD';
+    $lines[] = 'BEGIN:' . $kind;
+    $lines[] = 'DTSTART:' . ($transitions ? (new DateTimeImmutable('@' . ($from + $initial['offset'])))->format('Ymd\THis') : '19700101T000000');
+    $lines[] = 'TZOFFSETFROM:' . iigp_ics_offset($initial['offset']);
+    $lines[] = 'TZOFFSETTO:' . iigp_ics_offset($initial['offset']);
+    if ($name($initial['abbr'])) $lines[] = 'TZNAME:' . $initial['abbr'];
+    $lines[] = 'END:' . $kind;
     if (!$transitions) {
-        $lines[] = 'BEGIN:STANDARD';
-        $lines[] = 'DTSTART:19700101T000000';
-        $lines[] = 'TZOFFSETFROM:' . iigp_ics_offset($initial['offset']);
-        $lines[] = 'TZOFFSETTO:' . iigp_ics_offset($initial['offset']);
-        if ($name($initial['abbr'])) $lines[] = 'TZNAME:' . $initial['abbr'];
-        $lines[] = 'END:STANDARD';
         $lines[] = 'END:VTIMEZONE';
         return $lines;
     }
