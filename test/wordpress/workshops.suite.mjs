@@ -389,18 +389,23 @@ test('<iigp-workshop-list> over the route shows the workshop in its own zone (9:
   await page.close();
 });
 
-test('shortcode: [iigp_workshop_list] without src reads the plugin\'s route (when and limit carried over)', async () => {
+test('shortcode: [iigp_workshop_list] without src reads the plugin\'s route (when, limit and category carried over)', async () => {
   const post = await wpJson('/wp-json/wp/v2/posts?context=edit', json(authorAuth, 'POST', {
     title: 'Our workshops', status: 'publish', categories: [seed.categories.blog],
-    content: '<!-- wp:shortcode -->\n[iigp_workshop_list limit="2"]\n<!-- /wp:shortcode -->\n\n<!-- wp:shortcode -->\n[iigp_workshop_list when="past" category="workshops"]\n<!-- /wp:shortcode -->',
+    // Self-closing ("/]") where an enclosing one follows: WordPress reads a lone opening tag up to the next closing one.
+    content: '<!-- wp:shortcode -->\n[iigp_workshop_list limit="2" /]\n<!-- /wp:shortcode -->\n\n<!-- wp:shortcode -->\n[iigp_workshop_list when="past" category="workshops" /]\n<!-- /wp:shortcode -->\n\n<!-- wp:shortcode -->\n[iigp_workshop_list category="No Such Category"]<a href="/category/workshops/">Our workshops</a>[/iigp_workshop_list]\n<!-- /wp:shortcode -->',
   }));
   const { page } = await openPageIn(post.link, { timezoneId: 'Europe/Berlin' });
-  const [upcoming, past] = await settleWorkshops(page, '.entry-content');
+  const [upcoming, past, unknown] = await settleWorkshops(page, '.entry-content');
   assert.equal(upcoming.attributes.src, `${WP}${ROUTE}?per_page=2`);
   assert.equal(upcoming.attributes.format, 'json');
   assert.deepEqual(upcoming.titles, [entered, 'Cancelled Online Evening']);
   assert.equal(past.attributes.src, `${WP}${ROUTE}?when=past&category=workshops`);
   assert.equal(past.titles[0], 'Introduction to Group Psychotherapy (Fall Series)');
+  // An unknown category: the route's 400, so the widget ends in error and shows its fallback link.
+  assert.equal(unknown.attributes.src, `${WP}${ROUTE}?category=no-such-category`);
+  assert.equal(unknown.state, 'error');
+  await page.locator('.entry-content iigp-workshop-list a[href="/category/workshops/"]').waitFor({ state: 'visible', timeout: 5000 });
   await page.close();
 });
 

@@ -761,7 +761,8 @@ function iigp_workshops_default_source(array &$attributes): string {
     if (!empty($attributes['limit']) && (int) $attributes['limit'] > 0) $query['per_page'] = min(100, (int) $attributes['limit']);
     if (!empty($attributes['category'])) {
         $id = iigp_workshops_resolve_category($attributes['category']);
-        if ($id) $query['category'] = get_term($id, 'category')->slug;
+        // An unknown category is passed on as written: the route's 400 names it (the widget shows its fallback).
+        $query['category'] = $id ? get_term($id, 'category')->slug : sanitize_title($attributes['category']);
         unset($attributes['category']);
     }
     $attributes['format'] = $attributes['format'] ?? 'json';
