@@ -15,6 +15,7 @@ const IIGP_WIDGETS_VERSION = '0.1.0';
 
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/blocks.php';
+require_once __DIR__ . '/includes/workshops.php';
 
 /**
  * The elements and the attributes authors may set on them: element => [attribute => kind], kind being
@@ -78,6 +79,7 @@ function iigp_widgets_default_source($tag, array &$attributes) {
             }
             return add_query_arg($query, rest_url('wp/v2/posts'));
         case 'iigp-workshop-list':
+            if (function_exists('iigp_workshops_default_source')) return iigp_workshops_default_source($attributes);
             if (class_exists('Tribe__Events__Main') && empty($attributes['category'])) {
                 return rest_url('tribe/events/v1/events');
             }
