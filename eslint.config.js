@@ -2,6 +2,7 @@
 // rules, for every source folder. Generated and third-party files are left alone.
 import js from '@eslint/js';
 import lit from 'eslint-plugin-lit';
+import regexp from 'eslint-plugin-regexp';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -52,8 +53,18 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Regular expressions run in linear time: a feed is hostile input, and a pattern that backtracks
+    // super-linearly over a crafted field freezes the page. (test/node/regexp-lint.test.mjs runs these.)
+    files: ['src/**/*.ts', 'bin/**/*.mjs'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
+  {
     // The bench runner hands functions to the browser (page.evaluate): they use its globals.
-    files: ['bench/*.mjs'],
+    files: ['bench/*.mjs', 'bench/measures/**', 'bench/lib/probes.mjs'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -49,12 +49,8 @@ function iigp_widgets_render($tag, array $given, $fallback = '') {
     $own = !isset($attributes['src']);
     $query = $attributes; // what selects the items (category is consumed by the default source)
     if ($own) {
-        if ($tag === 'iigp-workshop-list' && function_exists('iigp_workshop_events') && empty($attributes['category'])) {
-            $src = rest_url('iigp/v1/workshops');
-            $attributes['format'] = $attributes['format'] ?? 'json';
-        } else {
-            $src = iigp_widgets_default_source($tag, $attributes);
-        }
+        // The workshop list reads the plugin's route, asked for its `when`, `limit` and `category`.
+        $src = iigp_widgets_default_source($tag, $attributes);
         if ($src !== '') {
             $attributes['src'] = $src;
             $attributes['format'] = $attributes['format'] ?? 'wp';
