@@ -8,7 +8,14 @@ const tagNames = new Map();
 export default {
   // The elements and their shared base; parsers and helpers are not part of the HTML contract.
   globs: ['src/*/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/define.ts', 'src/formats/**', 'src/snapshot/**', 'src/shared/!(widget-element).ts'],
+  exclude: [
+    'src/**/*.test.ts',
+    'src/**/*.styles.ts',
+    'src/**/define.ts',
+    'src/formats/**',
+    'src/snapshot/**',
+    'src/shared/!(widget-element).ts',
+  ],
   litelement: true,
   outdir: '.',
   plugins: [
@@ -17,15 +24,19 @@ export default {
       analyzePhase({ ts, node, moduleDoc }) {
         if (!ts.isVariableStatement(node)) return;
         for (const decl of node.declarationList.declarations) {
-          if (decl.name.getText() === 'tagName' && decl.initializer && ts.isStringLiteral(decl.initializer)) tagNames.set(moduleDoc.path, decl.initializer.text);
+          if (decl.name.getText() === 'tagName' && decl.initializer && ts.isStringLiteral(decl.initializer))
+            tagNames.set(moduleDoc.path, decl.initializer.text);
         }
       },
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules) {
           const tagName = tagNames.get(mod.path);
-          const elements = (mod.declarations ?? []).filter((decl) => decl.kind === 'class' && decl.superclass?.name === 'WidgetElement');
+          const elements = (mod.declarations ?? []).filter(
+            (decl) => decl.kind === 'class' && decl.superclass?.name === 'WidgetElement',
+          );
           if (!tagName) continue;
-          if (elements.length !== 1) throw new Error(`${mod.path}: tagName names ${elements.length} widget classes; it must name one`);
+          if (elements.length !== 1)
+            throw new Error(`${mod.path}: tagName names ${elements.length} widget classes; it must name one`);
           Object.assign(elements[0], { customElement: true, tagName });
         }
       },

@@ -53,6 +53,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // The plugin's editor scripts, and the WordPress tests' functions that run in the editor's page:
+    // WordPress's own packages are the `wp` global.
+    files: ['wordpress/iigp-widgets/editor/**', 'test/wordpress/**'],
+    languageOptions: { globals: { ...globals.browser, wp: 'readonly' } },
+  },
+  {
     // Regular expressions run in linear time: a feed is hostile input, and a pattern that backtracks
     // super-linearly over a crafted field freezes the page. (test/node/regexp-lint.test.mjs runs these.)
     files: ['src/**/*.ts', 'bin/**/*.mjs'],

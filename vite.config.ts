@@ -20,7 +20,8 @@ function wordpressLikeCors(): Plugin {
         if (/\.xml(\?|$)/.test(request.url ?? '')) {
           response.removeHeader('Access-Control-Allow-Origin');
           const setHeader = response.setHeader.bind(response);
-          response.setHeader = (name, value) => (/^access-control-allow-origin$/i.test(name) ? response : setHeader(name, value));
+          response.setHeader = (name, value) =>
+            /^access-control-allow-origin$/i.test(name) ? response : setHeader(name, value);
         }
         next();
       });
@@ -29,7 +30,9 @@ function wordpressLikeCors(): Plugin {
 }
 
 // Every page of demo/ (index, configurator, allied …).
-const demoPages = readdirSync('demo').filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length));
+const demoPages = readdirSync('demo')
+  .filter((name) => name.endsWith('.html'))
+  .map((name) => name.slice(0, -'.html'.length));
 
 export default defineConfig(({ command, mode }) =>
   command === 'serve'
@@ -45,7 +48,12 @@ export default defineConfig(({ command, mode }) =>
           root: 'demo',
           base: './',
           // The sample data is fetched at run time by the widgets: copy it as it is.
-          plugins: [{ name: 'iigp-copy-demo-data', closeBundle: () => cpSync('demo/data', 'dist-demo/data', { recursive: true }) }],
+          plugins: [
+            {
+              name: 'iigp-copy-demo-data',
+              closeBundle: () => cpSync('demo/data', 'dist-demo/data', { recursive: true }),
+            },
+          ],
           build: {
             outDir: '../dist-demo',
             emptyOutDir: true,
@@ -96,7 +104,8 @@ function page(): UserConfig {
 function elements(): UserConfig {
   // Lit and the modules of src/ that two or more widget classes import statically: one chunk they share.
   const sharedByWidgets = sharedModules(sourceGraph(), Object.values(elementEntries));
-  const inSharedChunk = (id: string) => /node_modules\/(lit-html|@lit\/reactive-element)\//.test(id) || sharedByWidgets.has(id.split('?')[0]);
+  const inSharedChunk = (id: string) =>
+    /node_modules\/(lit-html|@lit\/reactive-element)\//.test(id) || sharedByWidgets.has(id.split('?')[0]);
   return {
     plugins: [minifyTemplates()],
     build: {

@@ -35,10 +35,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bench = join(root, 'bench');
 
 // A last resort: never hang a CI job. The measures stop at their deadlines on their own.
-setTimeout(() => {
-  console.error('bench: hard time limit exceeded, giving up');
-  process.exit(2);
-}, (options.timeLimitS + 180) * 1000).unref();
+setTimeout(
+  () => {
+    console.error('bench: hard time limit exceeded, giving up');
+    process.exit(2);
+  },
+  (options.timeLimitS + 180) * 1000,
+).unref();
 
 const dist = snapshotDist(resolve(root, options.dist));
 const feedChunk = feedChunkOf(dist);
@@ -71,7 +74,9 @@ const server = await startServer({
   '/pages/': join(bench, 'pages'),
   '/feeds/': (rest) => {
     const m = /^(\d{1,4})\.xml$/.exec(rest);
-    return m && Number(m[1]) <= 5000 ? { body: feed(Number(m[1])), type: 'application/rss+xml; charset=utf-8' } : undefined;
+    return m && Number(m[1]) <= 5000
+      ? { body: feed(Number(m[1])), type: 'application/rss+xml; charset=utf-8' }
+      : undefined;
   },
   // The demo page as a user deploys it: the built all-in-one file instead of the dev server's main.ts.
   '/demo/': (rest) => {
@@ -93,7 +98,9 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: chro
 const chromiumVersion = browser.version();
 const stage = { browser, at, server, dist, feedChunk };
 
-log(`iigp-widgets bench: ${options.runs} runs per measure, time limit ${options.timeLimitS} s, server ${server.origin}, Chromium ${chromiumVersion}`);
+log(
+  `iigp-widgets bench: ${options.runs} runs per measure, time limit ${options.timeLimitS} s, server ${server.origin}, Chromium ${chromiumVersion}`,
+);
 const load1 = loadavg()[0];
 
 measureBytes({ dist, feedChunk, baselineFiles: [rssParserBundle, join(bench, 'baseline/snippet.js')] });
@@ -102,7 +109,9 @@ if (runs('parse')) await measureParseRender(stage);
 if (runs('many')) await measureMany(stage);
 const demoRows = runs('demo') ? await measureDemo(stage) : [];
 await browser.close();
-const lighthouse = runs('lighthouse') ? await measureLighthouse(stage) : { rows: [], note: 'skipped (BENCH_LIGHTHOUSE=0 or BENCH_ONLY)' };
+const lighthouse = runs('lighthouse')
+  ? await measureLighthouse(stage)
+  : { rows: [], note: 'skipped (BENCH_LIGHTHOUSE=0 or BENCH_ONLY)' };
 if (lighthouse.note) log(`\n${lighthouse.note}`);
 
 await server.close();

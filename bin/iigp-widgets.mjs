@@ -39,7 +39,12 @@ function parseCommandLine(argv) {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, kind: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string', short: 'o' },
+        kind: { type: 'string' },
+        limit: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     usageError(error.message);
@@ -55,10 +60,12 @@ function parseCommandLine(argv) {
   if (!source) usageError('snapshot needs a feed URL or file');
   if (extra.length) usageError(`unexpected argument "${extra[0]}"`);
   if (!values.out) usageError('snapshot needs --out <file.json>');
-  if (values.kind !== undefined && !['posts', 'workshops'].includes(values.kind)) usageError(`--kind must be posts or workshops, not "${values.kind}"`);
+  if (values.kind !== undefined && !['posts', 'workshops'].includes(values.kind))
+    usageError(`--kind must be posts or workshops, not "${values.kind}"`);
   let limit = Infinity;
   if (values.limit !== undefined) {
-    if (!/^\d+$/.test(values.limit) || Number(values.limit) < 1) usageError(`--limit must be a whole number of at least 1, not "${values.limit}"`);
+    if (!/^\d+$/.test(values.limit) || Number(values.limit) < 1)
+      usageError(`--limit must be a whole number of at least 1, not "${values.limit}"`);
     limit = Number(values.limit);
   }
   return { source, out: values.out, kind: values.kind, limit };
@@ -110,8 +117,14 @@ async function run({ source, out, kind, limit }) {
     const result = await snapshot(await readSource(source), { kind, limit });
     const written = await writeAtomically(resolve(out), result.text);
     const { count, skipped } = result;
-    const what = result.kind === 'workshops' ? `${count} workshop${count === 1 ? '' : 's'} (schema.org Events)` : `${count} post${count === 1 ? '' : 's'} (JSON Feed 1.1)`;
-    if (skipped) process.stderr.write(`iigp-widgets: skipped ${skipped} entr${skipped === 1 ? 'y' : 'ies'} without a usable link, title or date, or repeated\n`);
+    const what =
+      result.kind === 'workshops'
+        ? `${count} workshop${count === 1 ? '' : 's'} (schema.org Events)`
+        : `${count} post${count === 1 ? '' : 's'} (JSON Feed 1.1)`;
+    if (skipped)
+      process.stderr.write(
+        `iigp-widgets: skipped ${skipped} entr${skipped === 1 ? 'y' : 'ies'} without a usable link, title or date, or repeated\n`,
+      );
     process.stdout.write(`${written ? 'Wrote' : 'Unchanged:'} ${what} ${written ? 'to' : 'in'} ${out}\n`);
   } catch (error) {
     if (!(error instanceof SnapshotError || error instanceof WriteError)) throw error;

@@ -19,7 +19,10 @@ createHttpServer((request, response) => {
     response.writeHead(404).end('Not found');
     return;
   }
-  const html = readFileSync(new URL(page, import.meta.url), 'utf8').replaceAll('http://127.0.0.1:5173', `http://127.0.0.1:${site}`);
+  const html = readFileSync(new URL(page, import.meta.url), 'utf8').replaceAll(
+    'http://127.0.0.1:5173',
+    `http://127.0.0.1:${site}`,
+  );
   response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
 }).listen(allied, '127.0.0.1');
 

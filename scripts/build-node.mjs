@@ -46,7 +46,8 @@ function licences(metafile) {
       const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
       const file = readdirSync(folder).find((f) => /^licen[sc]e/i.test(f));
       const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
-      const text = file && existsSync(join(folder, file)) ? readFileSync(join(folder, file), 'utf8').trim() : '(no licence file)';
+      const text =
+        file && existsSync(join(folder, file)) ? readFileSync(join(folder, file), 'utf8').trim() : '(no licence file)';
       return `${name} ${version}\n\n${text.replace(/\*\//g, '* /')}`;
     })
     .join('\n\n---\n\n');

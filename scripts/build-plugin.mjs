@@ -53,13 +53,20 @@ if (existsSync(manifestPath)) {
         if (!/^[a-z][a-z0-9-]*$/.test(attr.name) || attr.name === 'state' || attr.name.startsWith('on')) continue;
         const member = (decl.members ?? []).find((m) => m.name === attr.fieldName);
         const boolean = /^boolean\b/.test(attr.type?.text ?? '');
-        attributes[attr.name] = boolean ? (String(member?.default ?? attr.default) === 'true' ? 'boolean-on' : 'boolean') : 'text';
+        attributes[attr.name] = boolean
+          ? String(member?.default ?? attr.default) === 'true'
+            ? 'boolean-on'
+            : 'boolean'
+          : 'text';
       }
     }
   }
 }
 const lines = Object.entries(elements).map(
-  ([tag, attrs]) => `  ${php(tag)} => [${Object.entries(attrs).map(([n, t]) => `${php(n)} => ${php(t)}`).join(', ')}],`,
+  ([tag, attrs]) =>
+    `  ${php(tag)} => [${Object.entries(attrs)
+      .map(([n, t]) => `${php(n)} => ${php(t)}`)
+      .join(', ')}],`,
 );
 writeFileSync(
   join(plugin, 'elements.php'),
@@ -70,8 +77,18 @@ writeFileSync(
 // attributes in camelCase with their types, defaults and (for unions of strings) their values, so a new
 // element attribute needs no PHP or editor change. `fallback` is the author's fallback content.
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-const blockTitles = { 'recent-posts': 'Recent posts', 'workshop-list': 'Workshop list', 'faculty-card': 'Faculty card', 'newsletter-archive': 'Newsletter archive' };
-const blockIcons = { 'recent-posts': 'excerpt-view', 'workshop-list': 'calendar-alt', 'faculty-card': 'id', 'newsletter-archive': 'media-document' };
+const blockTitles = {
+  'recent-posts': 'Recent posts',
+  'workshop-list': 'Workshop list',
+  'faculty-card': 'Faculty card',
+  'newsletter-archive': 'Newsletter archive',
+};
+const blockIcons = {
+  'recent-posts': 'excerpt-view',
+  'workshop-list': 'calendar-alt',
+  'faculty-card': 'id',
+  'newsletter-archive': 'media-document',
+};
 rmSync(join(plugin, 'blocks'), { recursive: true, force: true });
 if (existsSync(manifestPath)) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -93,13 +110,17 @@ if (existsSync(manifestPath)) {
             : values.length && /^('[^']*'\s*\|?\s*)+$/.test(type.trim())
               ? { type: 'string', enum: values }
               : { type: 'string' };
-        if (definition.type === 'number' && fallback !== undefined && Number.isFinite(Number(fallback))) definition.default = Number(fallback);
+        if (definition.type === 'number' && fallback !== undefined && Number.isFinite(Number(fallback)))
+          definition.default = Number(fallback);
         if (definition.enum && typeof fallback === 'string') definition.default = fallback.replace(/^'|'$/g, '');
         // What the sidebar says under each control.
         definition.description = (attr.description ?? '').replace(/`/g, '');
         attributes[camel(attr.name)] = definition;
       }
-      attributes.fallback = { type: 'string', description: 'Shown without JavaScript and when the data cannot be loaded.' };
+      attributes.fallback = {
+        type: 'string',
+        description: 'Shown without JavaScript and when the data cannot be loaded.',
+      };
       const block = {
         $schema: 'https://schemas.wp.org/trunk/block.json',
         apiVersion: 3,
@@ -124,4 +145,6 @@ if (existsSync(manifestPath)) {
 const files = entriesOf(plugin, 'iigp-widgets/');
 const archive = zip(files);
 writeFileSync(zipPath, archive);
-console.log(`build-plugin: ${copied} scripts copied, ${Object.keys(elements).length} elements listed; ${relative(root, zipPath)} (${files.length} files, ${(archive.length / 1024).toFixed(1)} KB)`);
+console.log(
+  `build-plugin: ${copied} scripts copied, ${Object.keys(elements).length} elements listed; ${relative(root, zipPath)} (${files.length} files, ${(archive.length / 1024).toFixed(1)} KB)`,
+);

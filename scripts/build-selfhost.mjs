@@ -56,4 +56,6 @@ const archive = zip([
   ...files.map((file) => ({ name: `${folder}/${file}`, data: readFileSync(join(dist, file)) })),
 ]);
 writeFileSync(zipPath, archive);
-console.log(`build-selfhost: ${relative(root, zipPath)} (${files.length} scripts in ${folder}/, ${(archive.length / 1024).toFixed(1)} KB)`);
+console.log(
+  `build-selfhost: ${relative(root, zipPath)} (${files.length} scripts in ${folder}/, ${(archive.length / 1024).toFixed(1)} KB)`,
+);

@@ -24,9 +24,17 @@ const PLACEHOLDER = /(["'`])\.\/(chunks\/)?([\w-]+)-########\.js\1/g;
 
 // Every widget folder src/<name>/ with a define.ts becomes dist/<name>.js.
 const widgets = readdirSync(join(root, 'src'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(root, 'src', entry.name, 'define.ts')) && existsSync(join(root, 'src', entry.name, `${entry.name}.ts`)))
+  .filter(
+    (entry) =>
+      entry.isDirectory() &&
+      existsSync(join(root, 'src', entry.name, 'define.ts')) &&
+      existsSync(join(root, 'src', entry.name, `${entry.name}.ts`)),
+  )
   .map((entry) => entry.name);
-const pages = new Map([['iigp-widgets', join(root, 'src/iigp-widgets.ts')], ...widgets.map((name) => [name, join(root, 'src', name, 'define.ts')])]);
+const pages = new Map([
+  ['iigp-widgets', join(root, 'src/iigp-widgets.ts')],
+  ...widgets.map((name) => [name, join(root, 'src', name, 'define.ts')]),
+]);
 
 /** One self-contained file: its code, its source map, and the modules it imports on demand. */
 async function bundle(name, entry, page) {
@@ -66,11 +74,12 @@ const built = new Map();
 const byName = new Map();
 for (const [name, entry] of pages) built.set(entry, await bundle(name, entry, true));
 // The on-demand files, and theirs in turn (a parser may load another on demand).
-for (let queue = [...built.values()].flatMap((file) => [...file.lazy]); queue.length; ) {
+for (let queue = [...built.values()].flatMap((file) => [...file.lazy]); queue.length;) {
   const entry = queue.shift();
   if (built.has(entry)) continue;
   const name = basename(entry, '.ts');
-  if (byName.has(name)) throw new Error(`build: two on-demand modules are named ${name}: ${byName.get(name)} and ${entry}`);
+  if (byName.has(name))
+    throw new Error(`build: two on-demand modules are named ${name}: ${byName.get(name)} and ${entry}`);
   byName.set(name, entry);
   const file = await bundle(name, entry, false);
   built.set(entry, file);
@@ -87,7 +96,9 @@ function finish(file, seen = new Set()) {
     const dep = finish(built.get(byName.get(name)), seen);
     return `${quote}./${folder}${dep.fileName}${quote}`;
   });
-  file.fileName = file.page ? `${file.name}.js` : `${file.name}-${createHash('sha256').update(file.final).digest('hex').slice(0, 8)}.js`;
+  file.fileName = file.page
+    ? `${file.name}.js`
+    : `${file.name}-${createHash('sha256').update(file.final).digest('hex').slice(0, 8)}.js`;
   return file;
 }
 
@@ -100,8 +111,15 @@ for (const file of built.values()) {
   // them all while the file downloads, off the main thread, instead of one by one on first call in the
   // page's tasks (about 18 ms of main-thread time for one widget on the bench machine, 50 ms for the
   // demo page). It is one line, so the source map moves down one line.
-  const code = COMPILE_HINT + file.final.replace(/\/\/# sourceMappingURL=\S+\s*$/, `//# sourceMappingURL=${file.fileName}.map\n`);
+  const code =
+    COMPILE_HINT + file.final.replace(/\/\/# sourceMappingURL=\S+\s*$/, `//# sourceMappingURL=${file.fileName}.map\n`);
   writeFileSync(path, code);
-  if (file.map) writeFileSync(`${path}.map`, JSON.stringify({ ...file.map, file: file.fileName, mappings: `;${file.map.mappings}` }));
+  if (file.map)
+    writeFileSync(
+      `${path}.map`,
+      JSON.stringify({ ...file.map, file: file.fileName, mappings: `;${file.map.mappings}` }),
+    );
 }
-console.log(`build: ${pages.size} page files and ${built.size - pages.size} on-demand files in ${relative(root, dist)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `build: ${pages.size} page files and ${built.size - pages.size} on-demand files in ${relative(root, dist)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);

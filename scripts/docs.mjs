@@ -3,8 +3,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const shared = new Set(['src', 'format', 'limit', 'heading', 'heading-level', 'locale', 'time-zone', 'max-age', 'loading', 'state']);
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const shared = new Set([
+  'src',
+  'format',
+  'limit',
+  'heading',
+  'heading-level',
+  'locale',
+  'time-zone',
+  'max-age',
+  'loading',
+  'state',
+]);
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 
 const elements = manifest.modules
   .flatMap((mod) => mod.declarations ?? [])
@@ -17,7 +31,8 @@ for (const el of elements) {
   const own = (el.attributes ?? []).filter((a) => !shared.has(a.name) || a.name === 'format' || a.name === 'limit');
   if (own.length) {
     out += '| attribute | default | meaning |\n|---|---|---|\n';
-    for (const a of own) out += `| \`${a.name}\` | ${a.default ? `\`${cell(a.default)}\`` : ''} | ${cell(a.description)} |\n`;
+    for (const a of own)
+      out += `| \`${a.name}\` | ${a.default ? `\`${cell(a.default)}\`` : ''} | ${cell(a.description)} |\n`;
     out += '\n';
   }
   const lists = [

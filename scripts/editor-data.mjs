@@ -29,11 +29,11 @@ const vscode = {
   tags: elements.map(described).map((el) => ({
     ...el,
     attributes: el.attributes.map((a) => ({
-        name: a.name,
-        description: a.description ?? '',
-        ...(values(a).length ? { values: values(a).map((name) => ({ name })) } : {}),
-        ...(a.type?.text?.startsWith('boolean') ? { valueSet: 'v' } : {}),
-      })),
+      name: a.name,
+      description: a.description ?? '',
+      ...(values(a).length ? { values: values(a).map((name) => ({ name })) } : {}),
+      ...(a.type?.text?.startsWith('boolean') ? { valueSet: 'v' } : {}),
+    })),
   })),
 };
 
@@ -47,15 +47,19 @@ const webTypes = {
       elements: elements.map((el) => ({
         ...described(el),
         attributes: described(el).attributes.map((a) => ({
-            name: a.name,
-            description: a.description ?? '',
-            ...(a.default ? { default: a.default } : {}),
-            value: a.type?.text?.startsWith('boolean')
-              ? { type: 'boolean' }
-              : values(a).length
-                ? { type: values(a).map((v) => `'${v}'`).join(' | ') }
-                : { type: a.type?.text?.startsWith('number') ? 'number' : 'string' },
-          })),
+          name: a.name,
+          description: a.description ?? '',
+          ...(a.default ? { default: a.default } : {}),
+          value: a.type?.text?.startsWith('boolean')
+            ? { type: 'boolean' }
+            : values(a).length
+              ? {
+                  type: values(a)
+                    .map((v) => `'${v}'`)
+                    .join(' | '),
+                }
+              : { type: a.type?.text?.startsWith('number') ? 'number' : 'string' },
+        })),
         events: (el.events ?? []).map((e) => ({ name: e.name, description: e.description ?? '' })),
         slots: (el.slots ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
         css: {

@@ -22,7 +22,9 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 // The same packages scripts/setup.mjs installs (`npm test` runs it first).
 const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb'] };
-const APT = Object.fromEntries(Object.entries(PACKAGES).map(([engine, packages]) => [engine, installCommand(packages)]));
+const APT = Object.fromEntries(
+  Object.entries(PACKAGES).map(([engine, packages]) => [engine, installCommand(packages)]),
+);
 
 function executable(path) {
   try {
@@ -101,7 +103,10 @@ process.once('exit', () => {
   for (const child of helpers) child.kill('SIGKILL');
 });
 // web-test-runner handles SIGINT itself (it stops, then exits); these two would end Node without 'exit'.
-for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.once(signal, () => process.exit(code));
 }
 
@@ -154,8 +159,6 @@ async function waitForDriver(port, child, log) {
   }
   throw new Error(`WebKitWebDriver did not answer on port ${port}: ${log()}`);
 }
-
-
 
 async function chromium() {
   const executablePath = chromiumPath;
@@ -214,7 +217,8 @@ async function firefox() {
 async function webkit() {
   const driverPath = process.env.WEBKIT_WEBDRIVER_PATH ?? which('WebKitWebDriver') ?? '/usr/bin/WebKitWebDriver';
   const binary = miniBrowser();
-  if (!executable(driverPath) || !binary) throw new Missing(`no WebKitWebDriver and MiniBrowser (WebKitGTK)`, APT.webkit);
+  if (!executable(driverPath) || !binary)
+    throw new Missing(`no WebKitWebDriver and MiniBrowser (WebKitGTK)`, APT.webkit);
   const xvfb = which('Xvfb');
   if (!xvfb && !process.env.DISPLAY) throw new Missing('no Xvfb (the MiniBrowser needs a display)', APT.webkit);
   const { WebdriverLauncher } = await optional('@web/test-runner-webdriver');
@@ -234,7 +238,13 @@ async function webkit() {
         stdio: ['ignore', 'pipe', 'pipe'],
         // Without a locale (LANG unset or C, as in containers and CI) the MiniBrowser says navigator.language
         // is "C"; Chromium and Firefox say "en-US" then, so WebKit does too.
-        env: { ...process.env, DISPLAY: display, ...(/^(C|POSIX)?(\..*)?$/.test(process.env.LC_ALL || process.env.LANG || '') ? { LANG: 'en_US.UTF-8', LC_ALL: '' } : {}) },
+        env: {
+          ...process.env,
+          DISPLAY: display,
+          ...(/^(C|POSIX)?(\..*)?$/.test(process.env.LC_ALL || process.env.LANG || '')
+            ? { LANG: 'en_US.UTF-8', LC_ALL: '' }
+            : {}),
+        },
       });
       const keep = (chunk) => (log = (log + chunk).slice(-2000));
       this.driverProcess.stdout.on('data', keep);
@@ -290,7 +300,10 @@ export function requestedEngines(value = process.env.ENGINES) {
  * Launchers for the requested engines that are installed here. A missing one is reported with the
  * command that installs it and skipped; with `strict` (CI) it is an error, so CI never runs fewer.
  */
-export async function browserLaunchers({ engines = requestedEngines(), strict = /^(true|1)$/i.test(process.env.CI ?? '') } = {}) {
+export async function browserLaunchers({
+  engines = requestedEngines(),
+  strict = /^(true|1)$/i.test(process.env.CI ?? ''),
+} = {}) {
   if (process.argv.includes('--coverage') && engines.some((engine) => engine !== 'chromium')) {
     // Coverage comes from V8; Firefox and WebKit would only report files without it.
     console.warn(`Coverage is collected in Chromium only: running ENGINES=chromium instead of ${engines.join(',')}.`);
@@ -315,7 +328,9 @@ export async function browserLaunchers({ engines = requestedEngines(), strict = 
     console.warn(`\u26a0 Skipping ${s.engine}: ${s.reason}. Install it with: ${s.install}`);
   }
   if (launchers.length === 0) {
-    throw new Error(`None of the engines ${engines.join(', ')} is installed here: run \`npm run setup\` (or ${installCommand(skipped.flatMap((s) => PACKAGES[s.engine]))}).`);
+    throw new Error(
+      `None of the engines ${engines.join(', ')} is installed here: run \`npm run setup\` (or ${installCommand(skipped.flatMap((s) => PACKAGES[s.engine]))}).`,
+    );
   }
   return { launchers, skipped };
 }
@@ -357,9 +372,12 @@ export function engineSummaryReporter({ skipped = [] } = {}) {
       logger.log('Engines:');
       for (const [name, t] of byEngine) {
         const broken = t.errors ? `, ${t.errors} file(s) with errors` : '';
-        logger.log(`  ${name.padEnd(9)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped in ${t.files} file(s)${broken}`);
+        logger.log(
+          `  ${name.padEnd(9)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped in ${t.files} file(s)${broken}`,
+        );
       }
-      for (const s of skipped) logger.warn(`  ${s.engine.padEnd(9)} not run: ${s.reason}. Install it with: ${s.install}`);
+      for (const s of skipped)
+        logger.warn(`  ${s.engine.padEnd(9)} not run: ${s.reason}. Install it with: ${s.install}`);
       const counts = new Set([...byEngine.values()].map((t) => t.passed));
       if (byEngine.size > 1 && counts.size > 1) {
         logger.warn('  The engines passed different numbers of tests.');

@@ -19,7 +19,12 @@ import { fileURLToPath } from 'node:url';
 export const REQUIREMENTS = [
   { engine: 'chromium', program: 'chromium', pathVariable: 'CHROME_PATH', packages: ['chromium'] },
   { engine: 'firefox', program: 'firefox-esr', pathVariable: 'FIREFOX_PATH', packages: ['firefox-esr'] },
-  { engine: 'webkit', program: 'WebKitWebDriver', pathVariable: 'WEBKIT_WEBDRIVER_PATH', packages: ['webkit2gtk-driver'] },
+  {
+    engine: 'webkit',
+    program: 'WebKitWebDriver',
+    pathVariable: 'WEBKIT_WEBDRIVER_PATH',
+    packages: ['webkit2gtk-driver'],
+  },
   // The MiniBrowser has no headless mode; without a display of the user's own it runs on Xvfb.
   { engine: 'webkit', program: 'Xvfb', packages: ['xvfb'], unlessDisplay: true },
 ];
@@ -44,7 +49,10 @@ function onPath(name, env) {
 
 /** The engines ENGINES asks for (all when unset or 'all'). */
 function engines(env) {
-  const names = (env.ENGINES ?? '').split(/[\s,]+/).map((name) => name.toLowerCase()).filter(Boolean);
+  const names = (env.ENGINES ?? '')
+    .split(/[\s,]+/)
+    .map((name) => name.toLowerCase())
+    .filter(Boolean);
   return !names.length || names.includes('all') ? ['chromium', 'firefox', 'webkit'] : names;
 }
 
@@ -64,7 +72,8 @@ export function isDebianLike(osRelease = '/etc/os-release') {
   } catch {
     return false;
   }
-  const field = (name) => (new RegExp(`^${name}=["']?([^"'\\n]*)`, 'm').exec(text)?.[1] ?? '').toLowerCase().split(/\s+/);
+  const field = (name) =>
+    (new RegExp(`^${name}=["']?([^"'\\n]*)`, 'm').exec(text)?.[1] ?? '').toLowerCase().split(/\s+/);
   return [...field('ID'), ...field('ID_LIKE')].some((id) => id === 'debian' || id === 'ubuntu');
 }
 
@@ -92,11 +101,14 @@ export function setup({
     error(`setup: the tests need ${programs}, which ${lacking.length > 1 ? 'are' : 'is'} not installed here; ${why}`);
     error(`setup: on Debian or Ubuntu, run:\n\n    ${installCommand(packages)}\n`);
     error('setup: elsewhere, install Chromium, Firefox and WebKitGTK (WebKitWebDriver, MiniBrowser) and Xvfb,');
-    error('setup: and name them with CHROME_PATH, FIREFOX_PATH, WEBKIT_WEBDRIVER_PATH; or run fewer engines: ENGINES=chromium npm test');
+    error(
+      'setup: and name them with CHROME_PATH, FIREFOX_PATH, WEBKIT_WEBDRIVER_PATH; or run fewer engines: ENGINES=chromium npm test',
+    );
     return 1;
   };
   if (check) return stop('nothing was installed (--check).');
-  if (!isDebianLike(osRelease) || !onPath('apt-get', env)) return stop('this is not Debian or Ubuntu with apt-get, so setup cannot install them.');
+  if (!isDebianLike(osRelease) || !onPath('apt-get', env))
+    return stop('this is not Debian or Ubuntu with apt-get, so setup cannot install them.');
 
   let prefix;
   if (uid === 0) {
@@ -109,7 +121,10 @@ export function setup({
   // apt-get must not stop to ask questions; sudo resets the environment, so `env` sets it past sudo.
   const run = (args) => {
     const [command, ...rest] = prefix.length ? [...prefix, 'env', 'DEBIAN_FRONTEND=noninteractive', ...args] : args;
-    const result = spawnSync(command, rest, { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const result = spawnSync(command, rest, {
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     return result.status === 0;
   };
   log(`setup: installing ${packages.join(' ')} (for ${programs}) with ${prefix.length ? 'sudo ' : ''}apt-get…`);
@@ -118,7 +133,9 @@ export function setup({
   }
   const still = missing(env);
   if (still.length) {
-    error(`setup: apt-get installed ${packages.join(' ')}, but ${still.map((r) => r.program).join(', ')} is still not on the PATH.`);
+    error(
+      `setup: apt-get installed ${packages.join(' ')}, but ${still.map((r) => r.program).join(', ')} is still not on the PATH.`,
+    );
     return 1;
   }
   log(`setup: installed ${packages.join(' ')}.`);

@@ -32,7 +32,9 @@ if (!existsSync(dist)) {
 }
 const entries = readdirSync(dist).filter((f) => f.endsWith('.js'));
 let failed = 0;
-console.log(`${'file (with everything it imports)'.padEnd(40)}${'raw'.padStart(10)}${'gzip -9'.padStart(10)}${'brotli'.padStart(10)}  budget (gzip)`);
+console.log(
+  `${'file (with everything it imports)'.padEnd(40)}${'raw'.padStart(10)}${'gzip -9'.padStart(10)}${'brotli'.padStart(10)}  budget (gzip)`,
+);
 for (const entry of entries.sort()) {
   const seen = new Set();
   const lazy = new Set();

@@ -36,7 +36,10 @@ export function filesUnder(dir) {
 
 /** The files under `dir` as zip entries named `prefix` + their path below `dir` (with `/`). */
 export function entriesOf(dir, prefix = '') {
-  return filesUnder(dir).map((path) => ({ name: prefix + relative(dir, path).split(sep).join('/'), data: readFileSync(path) }));
+  return filesUnder(dir).map((path) => ({
+    name: prefix + relative(dir, path).split(sep).join('/'),
+    data: readFileSync(path),
+  }));
 }
 
 /** A ZIP archive of `entries` ({ name, data }), every file -rw-r--r--, stamped `date`. */

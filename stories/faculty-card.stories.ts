@@ -5,7 +5,6 @@ import { tagName as TAG } from '../src/faculty-card/faculty-card.js';
 import { samplePeople } from './data/sources.js';
 import { darkPage, pageStyles, renderWidget, rtlPage, type WidgetArgs } from './support/widget.js';
 
-
 /**
  * `<iigp-faculty-card>`: one faculty member. From attributes alone, or one person picked with `person`
  * from `demo/data/faculty.json` (schema.org) or `demo/data/faculty-pages.json` (WordPress pages) over a
@@ -49,7 +48,8 @@ export const FromAttributes: Story = {
     'job-title': 'Psychiatrist; faculty',
     photo: 'https://iigp.example/wp-content/uploads/faculty/leora-bar-levav.jpg',
     href: 'https://iigp.example/faculty/leora-bar-levav/',
-    children: '<p slot="bio">Leora Bar-Levav treats individuals and groups and teaches in the Institute’s training program.</p>',
+    children:
+      '<p slot="bio">Leora Bar-Levav treats individuals and groups and teaches in the Institute’s training program.</p>',
   },
 };
 

@@ -4,7 +4,6 @@ import { tagName as TAG } from '../src/newsletter-archive/newsletter-archive.js'
 import { newsletterList } from './data/sources.js';
 import { darkPage, pageStyles, renderWidget, rtlPage, type WidgetArgs } from './support/widget.js';
 
-
 /**
  * `<iigp-newsletter-archive>`: the newsletter issues, newest first, grouped by year, each a link to its
  * PDF. Without `src` it enhances the list of links it wraps (the site's list, made here from
@@ -25,7 +24,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Wrap the site\'s existing list of newsletter links in `<iigp-newsletter-archive>…</iigp-newsletter-archive>`: without ' +
+          "Wrap the site's existing list of newsletter links in `<iigp-newsletter-archive>…</iigp-newsletter-archive>`: without " +
           'JavaScript the list stays as it is; with it, the issues are read ("Winter 2009, Vol. 2 Issue 2"), ordered and grouped.',
       },
     },

@@ -5,7 +5,6 @@ import type { Post } from '../src/model.js';
 import { samplePosts } from './data/sources.js';
 import { darkPage, pageStyles, renderWidget, rtlPage, type WidgetArgs } from './support/widget.js';
 
-
 /**
  * `<iigp-recent-posts>`: the latest posts of the institute's blog. Every story fetches over a mocked
  * network (msw) from data derived from `demo/data/posts.xml`, so what you see is what the widget
@@ -26,7 +25,7 @@ const meta = {
       description: {
         component:
           'Paste `<iigp-recent-posts src="/feed/"></iigp-recent-posts>` into a WordPress Custom HTML block. ' +
-          'It reads RSS 2.0, RSS 1.0/RDF, Atom, the WordPress REST API and JSON Feed, inherits the theme\'s font and colours, ' +
+          "It reads RSS 2.0, RSS 1.0/RDF, Atom, the WordPress REST API and JSON Feed, inherits the theme's font and colours, " +
           'and shows its light-DOM children when the feed cannot be loaded.',
       },
     },
@@ -181,7 +180,13 @@ export const FormatRdf: Story = {
 /** The WordPress REST API (`/wp-json/wp/v2/posts?_embed`): featured images, authors, categories. */
 export const FormatWordPress: Story = {
   name: 'Format: WordPress REST',
-  args: { src: '/mock/wp-json/wp/v2/posts', format: 'wp', 'show-image': true, 'show-author': true, 'show-excerpt': true },
+  args: {
+    src: '/mock/wp-json/wp/v2/posts',
+    format: 'wp',
+    'show-image': true,
+    'show-author': true,
+    'show-excerpt': true,
+  },
 };
 
 /** JSON Feed 1.1 (for example a snapshot made with `npx iigp-widgets snapshot`). */
@@ -195,16 +200,14 @@ export const FromScript: Story = {
   name: 'Items from script',
   args: {
     src: undefined,
-    items: samplePosts.slice(0, 3).map(
-      (post): Post => ({
-        id: post.guid,
-        title: post.title,
-        url: post.link,
-        date: post.date,
-        author: post.author,
-        categories: post.categories,
-      }),
-    ),
+    items: samplePosts.slice(0, 3).map((post): Post => ({
+      id: post.guid,
+      title: post.title,
+      url: post.link,
+      date: post.date,
+      author: post.author,
+      categories: post.categories,
+    })),
     'show-author': true,
   },
 };

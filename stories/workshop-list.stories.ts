@@ -2,8 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/workshop-list/define.js';
 import { tagName as TAG } from '../src/workshop-list/workshop-list.js';
 import { WORKSHOP_LATER, WORKSHOP_NOW } from './data/sources.js';
-import { arabicPage, darkPage, pageStyles, renderWidget, rtlPage, spanishPage, type WidgetArgs } from './support/widget.js';
-
+import {
+  arabicPage,
+  darkPage,
+  pageStyles,
+  renderWidget,
+  rtlPage,
+  spanishPage,
+  type WidgetArgs,
+} from './support/widget.js';
 
 /**
  * `<iigp-workshop-list>`: the institute's continuing-education workshops. Every story fetches over a
@@ -27,7 +34,7 @@ const meta = {
       description: {
         component:
           'Paste `<iigp-workshop-list src="/wp-json/tribe/events/v1/events"></iigp-workshop-list>` into a page. It reads schema.org ' +
-          'Events (JSON-LD), iCalendar, The Events Calendar REST API and category feeds; times show in the workshop\'s own zone.',
+          "Events (JSON-LD), iCalendar, The Events Calendar REST API and category feeds; times show in the workshop's own zone.",
       },
     },
   },
@@ -176,14 +183,19 @@ export const FormatRss: Story = {
 
 /** Times in the reader's zone (`time-zone="viewer"`) instead of the workshop's. */
 export const ReaderTimeZone: Story = {
-  name: 'Time zone: the reader\'s',
+  name: "Time zone: the reader's",
   args: { 'time-zone': 'viewer', heading: 'Upcoming workshops (your time)' },
 };
 
 /** A dark theme: the register button keeps its contrast. */
 export const DarkPage: Story = {
   name: 'Dark host page',
-  args: { layout: 'cards', '--iigp-button-background': '#9cc7ff', '--iigp-button-color': '#0b1b2e', '--iigp-status-color': '#ffb4a8' },
+  args: {
+    layout: 'cards',
+    '--iigp-button-background': '#9cc7ff',
+    '--iigp-button-color': '#0b1b2e',
+    '--iigp-status-color': '#ffb4a8',
+  },
   decorators: [darkPage],
 };
 

@@ -6,7 +6,13 @@ import type { EmbedConfiguratorElement, Manifest } from '../demo/configurator/co
 
 async function configurator(): Promise<EmbedConfiguratorElement> {
   const manifest = (await (await fetch('/custom-elements.json')).json()) as Manifest;
-  const el = await fixture<EmbedConfiguratorElement>(html`<iigp-embed-configurator .manifest=${manifest} version="0.1.0" data-base="/demo/data/"></iigp-embed-configurator>`);
+  const el = await fixture<EmbedConfiguratorElement>(
+    html`<iigp-embed-configurator
+      .manifest=${manifest}
+      version="0.1.0"
+      data-base="/demo/data/"
+    ></iigp-embed-configurator>`,
+  );
   return el;
 }
 
@@ -41,9 +47,13 @@ describe('embed configurator (demo/configurator)', () => {
     await waitUntil(() => preview.getAttribute('state') === 'ready', 'the live preview never loaded');
     expect(preview.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(3);
     const snippet = (root.getElementById('snippet') as HTMLTextAreaElement).value;
-    expect(snippet).to.include('<script type="module" src="https://cdn.jsdelivr.net/npm/iigp-widgets@0.1.0/dist/recent-posts.js"></script>');
+    expect(snippet).to.include(
+      '<script type="module" src="https://cdn.jsdelivr.net/npm/iigp-widgets@0.1.0/dist/recent-posts.js"></script>',
+    );
     expect(snippet).to.include('<iigp-recent-posts src="/demo/data/posts.xml" limit="3" show-excerpt>');
-    expect((root.getElementById('shortcode') as HTMLTextAreaElement).value).to.equal('[iigp_recent_posts limit="3" show_excerpt="1"]');
+    expect((root.getElementById('shortcode') as HTMLTextAreaElement).value).to.equal(
+      '[iigp_recent_posts limit="3" show_excerpt="1"]',
+    );
   });
 
   it('gives the CSP lines and the CORS header for another data host and embedding site', async () => {
@@ -73,7 +83,9 @@ describe('embed configurator (demo/configurator)', () => {
     expect((root.getElementById('snippet') as HTMLTextAreaElement).value).to.include(
       '<script type="module" src="https://www.iigp.example/wp-content/iigp-widgets/dist/recent-posts.js"></script>',
     );
-    expect((root.getElementById('host') as HTMLTextAreaElement).value).to.include("script-src 'self' https://www.iigp.example");
+    expect((root.getElementById('host') as HTMLTextAreaElement).value).to.include(
+      "script-src 'self' https://www.iigp.example",
+    );
   });
 
   it('copies the snippet with the keyboard and says so', async () => {
@@ -81,7 +93,10 @@ describe('embed configurator (demo/configurator)', () => {
     const root = el.shadowRoot!;
     let copied = '';
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void (copied = text) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void (copied = text) },
+    });
     try {
       (root.getElementById('copy-snippet') as HTMLButtonElement).focus();
       await sendKeys({ press: 'Enter' });

@@ -66,30 +66,53 @@ interface DateRow {
  * so the list stays true: fix one and its entry must go.
  */
 const ACCEPTED: Record<string, string> = {
-  'cases/encoding/bozo_double-encoded-html.xml': 'feedparser repairs UTF-8 that was re-encoded as Latin-1; we show the text as its bytes declare',
-  'cases/encoding/double-encoded-html.xml': 'feedparser repairs UTF-8 that was re-encoded as Latin-1; we show the text as its bytes declare',
-  'cases/encoding/bozo_linenoise.xml': 'an invalid byte in a UTF-8 feed: the WHATWG decoder replaces it (U+FFFD) and keeps the rest, feedparser re-decodes all as cp1252',
-  'cases/entities/hex_entity_x_lowercase.xml': 'the file is not well-formed (unclosed </feed): malformed XML is an error by design',
-  'cases/entities/hex_entity_x_uppercase.xml': 'the file is not well-formed (unclosed </feed): malformed XML is an error by design',
-  'cases/entities/query_variable_entry.xml': 'the file is not well-formed (unclosed </rss>): malformed XML is an error by design (the bare & alone is repaired)',
-  'cases/illformed/rss_item_link_corrupted_ampersands.xml': 'the file is not well-formed (unclosed </rss>): malformed XML is an error by design',
-  'cases/wellformed-atom/entry_title_naked_markup.xml': 'a text title with child elements shows their text ("Example Atom"), not literal tags',
-  'cases/wellformed-atom/entry_summary_naked_markup.xml': 'a text summary with child elements shows their text ("Example Atom"), not literal tags',
-  'cases/wellformed-atom/entry_updated_multiple_values.xml': 'invalid Atom with two <updated>: we read the first, feedparser keeps the last',
-  'cases/wellformed-atom10/entry_category_term.xml': "categories show the human-readable label when there is one (RFC 4287 4.2.2.3), not the term",
-  'cases/wellformed-atom10/entry_category_term_non_ascii.xml': 'categories show the human-readable label when there is one, not the term',
+  'cases/encoding/bozo_double-encoded-html.xml':
+    'feedparser repairs UTF-8 that was re-encoded as Latin-1; we show the text as its bytes declare',
+  'cases/encoding/double-encoded-html.xml':
+    'feedparser repairs UTF-8 that was re-encoded as Latin-1; we show the text as its bytes declare',
+  'cases/encoding/bozo_linenoise.xml':
+    'an invalid byte in a UTF-8 feed: the WHATWG decoder replaces it (U+FFFD) and keeps the rest, feedparser re-decodes all as cp1252',
+  'cases/entities/hex_entity_x_lowercase.xml':
+    'the file is not well-formed (unclosed </feed): malformed XML is an error by design',
+  'cases/entities/hex_entity_x_uppercase.xml':
+    'the file is not well-formed (unclosed </feed): malformed XML is an error by design',
+  'cases/entities/query_variable_entry.xml':
+    'the file is not well-formed (unclosed </rss>): malformed XML is an error by design (the bare & alone is repaired)',
+  'cases/illformed/rss_item_link_corrupted_ampersands.xml':
+    'the file is not well-formed (unclosed </rss>): malformed XML is an error by design',
+  'cases/wellformed-atom/entry_title_naked_markup.xml':
+    'a text title with child elements shows their text ("Example Atom"), not literal tags',
+  'cases/wellformed-atom/entry_summary_naked_markup.xml':
+    'a text summary with child elements shows their text ("Example Atom"), not literal tags',
+  'cases/wellformed-atom/entry_updated_multiple_values.xml':
+    'invalid Atom with two <updated>: we read the first, feedparser keeps the last',
+  'cases/wellformed-atom10/entry_category_term.xml':
+    'categories show the human-readable label when there is one (RFC 4287 4.2.2.3), not the term',
+  'cases/wellformed-atom10/entry_category_term_non_ascii.xml':
+    'categories show the human-readable label when there is one, not the term',
   'cases/wellformed-base/http_entry_id_base_docuri.xml': 'ids are opaque identifiers, not resolved as relative URLs',
-  'cases/wellformed-base/http_entry_id_base_content_location.xml': 'ids are opaque identifiers, not resolved as relative URLs',
-  'cases/wellformed-base/http_entry_link_base_content_location.xml': 'links resolve against the response URL; the loader does not use the Content-Location header',
-  'cases/wellformed-base/http_item_link_base_content_location.xml': 'links resolve against the response URL; the loader does not use the Content-Location header',
-  'cases/wellformed-rss/item_description_not_a_doctype.xml': "the description is HTML, and to an HTML5 parser \"<!' <a …>\" is a bogus comment",
-  'cases/wellformed-rss/item_madeup_tags_element.xml': '<tags> is not an RSS element; categories come from <category> and dc:subject',
-  'cases/wellformed-rss/item_summary_and_description.xml': '<summary> is not an RSS element; the excerpt comes from <description>',
-  'cases/wellformed-sanitize/entry_summary_crazy.xml': "feedparser's SGML sanitizer keeps <title> and unterminated-<script> text; the HTML5 parser drops both",
-  'cases/wellformed-sanitize/entry_title_crazy.xml': "feedparser's SGML sanitizer keeps <title> and unterminated-<script> text; the HTML5 parser drops both",
-  'cases/wellformed-sanitize/item_content_encoded_crazy.xml': "feedparser's SGML sanitizer keeps <title> and unterminated-<script> text; the HTML5 parser drops both",
-  'cases/wellformed-sanitize/item_description_crazy.xml': "feedparser's SGML sanitizer keeps <title> and unterminated-<script> text; the HTML5 parser drops both",
-  'cases/wellformed-sanitize/item_description_iframe.xml': 'to an HTML5 parser the text after <iframe …/> is the iframe\'s (never shown) content',
+  'cases/wellformed-base/http_entry_id_base_content_location.xml':
+    'ids are opaque identifiers, not resolved as relative URLs',
+  'cases/wellformed-base/http_entry_link_base_content_location.xml':
+    'links resolve against the response URL; the loader does not use the Content-Location header',
+  'cases/wellformed-base/http_item_link_base_content_location.xml':
+    'links resolve against the response URL; the loader does not use the Content-Location header',
+  'cases/wellformed-rss/item_description_not_a_doctype.xml':
+    'the description is HTML, and to an HTML5 parser "<!\' <a …>" is a bogus comment',
+  'cases/wellformed-rss/item_madeup_tags_element.xml':
+    '<tags> is not an RSS element; categories come from <category> and dc:subject',
+  'cases/wellformed-rss/item_summary_and_description.xml':
+    '<summary> is not an RSS element; the excerpt comes from <description>',
+  'cases/wellformed-sanitize/entry_summary_crazy.xml':
+    "feedparser's SGML sanitizer keeps <title> and unterminated-<script> text; the HTML5 parser drops both",
+  'cases/wellformed-sanitize/entry_title_crazy.xml':
+    "feedparser's SGML sanitizer keeps <title> and unterminated-<script> text; the HTML5 parser drops both",
+  'cases/wellformed-sanitize/item_content_encoded_crazy.xml':
+    "feedparser's SGML sanitizer keeps <title> and unterminated-<script> text; the HTML5 parser drops both",
+  'cases/wellformed-sanitize/item_description_crazy.xml':
+    "feedparser's SGML sanitizer keeps <title> and unterminated-<script> text; the HTML5 parser drops both",
+  'cases/wellformed-sanitize/item_description_iframe.xml':
+    "to an HTML5 parser the text after <iframe …/> is the iframe's (never shown) content",
 };
 
 /** Rows of dates.json we fail knowingly (by id), with why. */
@@ -196,7 +219,11 @@ function plan(kase: Case, check: Check, doc: Document | undefined): Plan | undef
         check,
         run: (posts, d) => {
           const markup = d.documentElement.localName === 'feed' && isMarkup(d, index, ['title']);
-          compare(post(posts).title, check, expected === undefined ? check.equals : markup ? htmlToText(expected) : collapse(expected));
+          compare(
+            post(posts).title,
+            check,
+            expected === undefined ? check.equals : markup ? htmlToText(expected) : collapse(expected),
+          );
         },
       };
     case 'link':
@@ -208,14 +235,19 @@ function plan(kase: Case, check: Check, doc: Document | undefined): Plan | undef
         check,
         run: (posts, d) => {
           const markup = isMarkup(d, index, ['summary', 'content']);
-          compare(post(posts).excerpt, check, expected === undefined ? check.equals : markup ? htmlToText(expected) : collapse(expected));
+          compare(
+            post(posts).excerpt,
+            check,
+            expected === undefined ? check.equals : markup ? htmlToText(expected) : collapse(expected),
+          );
         },
       };
     case 'author':
     case 'author_detail.name':
       return {
         check,
-        run: (posts) => compare(post(posts).author, check, expected?.replace(/\s+\([^()]*@[^()]*\)$/, '') ?? check.equals),
+        run: (posts) =>
+          compare(post(posts).author, check, expected?.replace(/\s+\([^()]*@[^()]*\)$/, '') ?? check.equals),
       };
     case 'published_parsed':
       return { check, run: (posts) => compare(iso(post(posts).date), check) };
@@ -243,7 +275,9 @@ function plan(kase: Case, check: Check, doc: Document | undefined): Plan | undef
 
 /** Checks that could apply before looking at the XML (links need the document to know their rel). */
 function mayApply(kase: Case): boolean {
-  return kase.checks.some((check) => plan(kase, check, undefined) || /^entries\[\d+\]\.links\[\d+\]\.href$/.test(check.path));
+  return kase.checks.some(
+    (check) => plan(kase, check, undefined) || /^entries\[\d+\]\.links\[\d+\]\.href$/.test(check.path),
+  );
 }
 
 function header(kase: Case, name: string): string | undefined {
@@ -372,7 +406,9 @@ describe('date conformance (feedparser date table)', function () {
   }
   const tally = { passing: 0, failing: 0 };
   after(() =>
-    console.log(`Date conformance: ${tally.passing} of ${dateRows.length} rows pass, ${tally.failing} fail (accepted: ${Object.keys(ACCEPTED_DATES).length}).`),
+    console.log(
+      `Date conformance: ${tally.passing} of ${dateRows.length} rows pass, ${tally.failing} fail (accepted: ${Object.keys(ACCEPTED_DATES).length}).`,
+    ),
   );
   for (const row of dateRows) {
     const reason = ACCEPTED_DATES[row.id];

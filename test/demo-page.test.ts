@@ -31,13 +31,25 @@ async function mount(selector: string): Promise<WidgetElement<unknown>[]> {
   return widgets;
 }
 
-describe('the demo page (demo/index.html) is the institute\'s blog page', () => {
-  it('has the institute\'s name, address, phone and navigation, and says its data is a sample', () => {
+describe("the demo page (demo/index.html) is the institute's blog page", () => {
+  it("has the institute's name, address, phone and navigation, and says its data is a sample", () => {
     expect(pageText('.site-header')).to.include('Institute for Individual and Group Psychotherapy');
-    expect(pageText('.site-header address')).to.include('29600 Northwestern Hwy, Ste 100A').and.include('Southfield, MI 48034');
+    expect(pageText('.site-header address'))
+      .to.include('29600 Northwestern Hwy, Ste 100A')
+      .and.include('Southfield, MI 48034');
     expect(page.querySelector('.site-header a[href^="tel:"]')?.textContent).to.equal('(248) 353-5333');
     const top = [...page.querySelectorAll('.site-nav > ul > li > a')].map((a) => a.textContent);
-    expect(top).to.deep.equal(['Home', 'Continuing Education', 'Training', 'Faculty', 'Videos', 'Articles', 'About', 'Blog', 'Contact']);
+    expect(top).to.deep.equal([
+      'Home',
+      'Continuing Education',
+      'Training',
+      'Faculty',
+      'Videos',
+      'Articles',
+      'About',
+      'Blog',
+      'Contact',
+    ]);
     expect(pageText('.demo-note')).to.match(/sample data/i);
   });
 
@@ -72,11 +84,19 @@ describe('the demo page (demo/index.html) is the institute\'s blog page', () => 
     ]);
   });
 
-  it('orders the ten newsletter issues, which the data holds in the page\'s own unordered order', async () => {
+  it("orders the ten newsletter issues, which the data holds in the page's own unordered order", async () => {
     const data = (await (await fetch('/demo/data/newsletters.json')).json()) as { name: string }[];
     expect(data.map((issue) => issue.name)).to.deep.equal([
-      'Winter 2012', 'Spring 2012', 'Winter 2009, Vol. 2 Issue 2', 'Winter 2008, Vol. 1, Issue 2', 'Spring 2008, Vol. 1, Issue 3',
-      'Spring 2009, Vol. 2, Issue 3', 'Spring 2011 Vol. 4, Issue 2', 'Summer 2014', 'Fall 2009, Vol. 3 Issue 1', 'Fall 2007, Vol. 1, Issue 1',
+      'Winter 2012',
+      'Spring 2012',
+      'Winter 2009, Vol. 2 Issue 2',
+      'Winter 2008, Vol. 1, Issue 2',
+      'Spring 2008, Vol. 1, Issue 3',
+      'Spring 2009, Vol. 2, Issue 3',
+      'Spring 2011 Vol. 4, Issue 2',
+      'Summer 2014',
+      'Fall 2009, Vol. 3 Issue 1',
+      'Fall 2007, Vol. 1, Issue 1',
     ]);
     const [archive] = await mount('iigp-newsletter-archive');
     const titles = texts(archive, '[part~="title"]');
@@ -87,7 +107,9 @@ describe('the demo page (demo/index.html) is the institute\'s blog page', () => 
 
   it('shows the seven faculty members with their credentials as the menu writes them', async () => {
     const cards = await mount('iigp-faculty-card');
-    const shown = cards.map((card) => `${texts(card, '[part~="title"]')[0]}, ${texts(card, '[part~="credentials"]')[0]}`);
+    const shown = cards.map(
+      (card) => `${texts(card, '[part~="title"]')[0]}, ${texts(card, '[part~="credentials"]')[0]}`,
+    );
     const menu = [...page.querySelectorAll('.site-nav a[href*="/faculty/"]')].map((a) => a.textContent);
     expect(shown).to.deep.equal([
       'David Baker, M.S.W',

@@ -32,14 +32,17 @@ describe('<iigp-faculty-card> from attributes', () => {
       return original(...args);
     };
     try {
-      const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card
-        name="Natan HarPaz"
-        credentials="Ph.D, M.S.W, CGP, FAGPA"
-        job-title="Faculty"
-        photo=${PHOTO}
-        href="https://iigp.example/faculty/natan-harpaz/"
-        ><p slot="bio">Leads <em>groups</em>.</p><a href="/faculty/">Our faculty</a></iigp-faculty-card
-      >`);
+      const el = await fixture<FacultyCardElement>(
+        html`<iigp-faculty-card
+          name="Natan HarPaz"
+          credentials="Ph.D, M.S.W, CGP, FAGPA"
+          job-title="Faculty"
+          photo=${PHOTO}
+          href="https://iigp.example/faculty/natan-harpaz/"
+          ><p slot="bio">Leads <em>groups</em>.</p>
+          <a href="/faculty/">Our faculty</a></iigp-faculty-card
+        >`,
+      );
       await photoSettled(el);
       expect(el.state).to.equal('ready');
       expect(fetched).to.equal(0);
@@ -74,14 +77,19 @@ describe('<iigp-faculty-card> from attributes', () => {
   });
 
   it('never uses role for the job title (it stays the ARIA attribute)', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card name="David Baker" role="group" aria-label="Faculty member"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card name="David Baker" role="group" aria-label="Faculty member"></iigp-faculty-card>`,
+    );
     expect(shadow(el).querySelector('[part="job-title"]')).to.equal(null);
     expect(el.getAttribute('role')).to.equal('group');
   });
 
   it('splits credentials and expands the known ones, tolerating missing dots; unknown ones as written', async () => {
     const el = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card name="A Person" credentials="PhD , M.S.W ,LMSW;LCSW, Psy.D, m.d., Board-Certified Dance Therapist, MFA"></iigp-faculty-card>`,
+      html`<iigp-faculty-card
+        name="A Person"
+        credentials="PhD , M.S.W ,LMSW;LCSW, Psy.D, m.d., Board-Certified Dance Therapist, MFA"
+      ></iigp-faculty-card>`,
     );
     await expanded(el);
     expect(abbrs(el)).to.deep.equal([
@@ -92,11 +100,15 @@ describe('<iigp-faculty-card> from attributes', () => {
       ['Psy.D', 'Doctor of Psychology'],
       ['m.d.', 'Doctor of Medicine'],
     ]);
-    expect(texts(el, '[part="credentials"]')[0]).to.equal('PhD, M.S.W, LMSW, LCSW, Psy.D, m.d., Board-Certified Dance Therapist, MFA');
+    expect(texts(el, '[part="credentials"]')[0]).to.equal(
+      'PhD, M.S.W, LMSW, LCSW, Psy.D, m.d., Board-Certified Dance Therapist, MFA',
+    );
   });
 
   it('shows initials on a tinted circle when there is no photo, hidden from screen readers', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card name="Leora Bar-Levav" credentials="M.D."></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card name="Leora Bar-Levav" credentials="M.D."></iigp-faculty-card>`,
+    );
     const circle = shadow(el).querySelector('[part="initials"]') as HTMLElement;
     expect(circle.textContent).to.equal('LB');
     expect(circle.getAttribute('aria-hidden')).to.equal('true');
@@ -120,7 +132,11 @@ describe('<iigp-faculty-card> from attributes', () => {
 
   it('ignores a photo or link that is not http(s)', async () => {
     const el = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card name="Mallory" photo="javascript:alert(1)" href="javascript:alert(1)"></iigp-faculty-card>`,
+      html`<iigp-faculty-card
+        name="Mallory"
+        photo="javascript:alert(1)"
+        href="javascript:alert(1)"
+      ></iigp-faculty-card>`,
     );
     expect(shadow(el).querySelector('img, a')).to.equal(null);
     expect(texts(el, '[part="initials"]')).to.deep.equal(['M']);
@@ -136,7 +152,11 @@ describe('<iigp-faculty-card> from attributes', () => {
 
   it('makes the whole card one link target without nesting links, and works without a link', async () => {
     const el = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card name="David Baker" href="https://iigp.example/faculty/david-baker/" style="width: 400px"></iigp-faculty-card>`,
+      html`<iigp-faculty-card
+        name="David Baker"
+        href="https://iigp.example/faculty/david-baker/"
+        style="width: 400px"
+      ></iigp-faculty-card>`,
     );
     const link = shadow(el).querySelector('a')!;
     const after = getComputedStyle(link, '::after');
@@ -160,7 +180,9 @@ describe('<iigp-faculty-card> from attributes', () => {
   });
 
   it('reaches the profile link with the keyboard', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card name="David Baker" href="https://iigp.example/faculty/david-baker/"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card name="David Baker" href="https://iigp.example/faculty/david-baker/"></iigp-faculty-card>`,
+    );
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -193,7 +215,9 @@ describe('<iigp-faculty-card> from attributes', () => {
   });
 
   it('is empty, showing its fallback, without a name', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card><a href="/faculty/">Our faculty</a></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card><a href="/faculty/">Our faculty</a></iigp-faculty-card>`,
+    );
     expect(el.state).to.equal('empty');
     expect(shadow(el).querySelector('slot')!.assignedElements()[0].textContent).to.equal('Our faculty');
     await expect(el).to.be.accessible();
@@ -213,7 +237,9 @@ describe('<iigp-faculty-card> from src', () => {
   beforeEach(() => localStorage.clear());
 
   it('picks the person by slug from schema.org Person JSON', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock(JSON_LD)} person="leora-bar-levav"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock(JSON_LD)} person="leora-bar-levav"></iigp-faculty-card>`,
+    );
     await settled(el);
     expect(el.state).to.equal('ready');
     expect(texts(el, '[part~="title"]')).to.deep.equal(['Leora Bar-Levav']);
@@ -228,7 +254,9 @@ describe('<iigp-faculty-card> from src', () => {
   });
 
   it('shows the photo from an ImageObject at its size, relative to the data', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock(JSON_LD)} person="natan-harpaz"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock(JSON_LD)} person="natan-harpaz"></iigp-faculty-card>`,
+    );
     await settled(el);
     await photoSettled(el);
     const img = shadow(el).querySelector('img')!;
@@ -239,7 +267,9 @@ describe('<iigp-faculty-card> from src', () => {
   });
 
   it('caps the bio at bio-words, as text', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock(JSON_LD)} person="natan-harpaz" bio-words="5"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock(JSON_LD)} person="natan-harpaz" bio-words="5"></iigp-faculty-card>`,
+    );
     await settled(el);
     expect(texts(el, '[part="bio"]')).to.deep.equal(['Natan HarPaz leads psychotherapy groups…']);
     el.bioWords = 400;
@@ -252,23 +282,34 @@ describe('<iigp-faculty-card> from src', () => {
       { '@type': 'Person', name: 'First Person' },
       { '@type': 'Person', name: 'Émile Zola, Ph.D.' },
     ]);
-    const byName = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock('echo', { body, type: 'application/json' })} person="emile-zola"></iigp-faculty-card>`);
+    const byName = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card
+        src=${mock('echo', { body, type: 'application/json' })}
+        person="emile-zola"
+      ></iigp-faculty-card>`,
+    );
     await settled(byName);
     expect(texts(byName, '[part~="title"]')).to.deep.equal(['Émile Zola']);
     await expanded(byName);
     expect(abbrs(byName)).to.deep.equal([['Ph.D.', 'Doctor of Philosophy']]);
-    const first = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock('echo', { body, type: 'application/json' })}></iigp-faculty-card>`);
+    const first = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock('echo', { body, type: 'application/json' })}></iigp-faculty-card>`,
+    );
     await settled(first);
     expect(texts(first, '[part~="title"]')).to.deep.equal(['First Person']);
   });
 
   it('reads WordPress pages: credentials from the title, photo from _embed, bio from the excerpt', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock(PAGES)} person="natan-harpaz"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock(PAGES)} person="natan-harpaz"></iigp-faculty-card>`,
+    );
     await settled(el);
     expect(texts(el, '[part~="title"]')).to.deep.equal(['Natan HarPaz']);
     expect(texts(el, '[part="credentials"]')).to.deep.equal(['Ph.D, M.S.W, CGP, FAGPA']);
     expect(texts(el, '[part="job-title"]')).to.deep.equal(['Faculty; group psychotherapist']);
-    expect(texts(el, '[part="bio"]')[0]).to.match(/^Natan HarPaz leads psychotherapy groups/).and.match(/the Institute\u2019s/);
+    expect(texts(el, '[part="bio"]')[0])
+      .to.match(/^Natan HarPaz leads psychotherapy groups/)
+      .and.match(/the Institute\u2019s/);
     const img = shadow(el).querySelector('img')!;
     expect(img.src).to.equal(new URL(PHOTO, location.href).href);
     expect([img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['225', '300']);
@@ -277,7 +318,9 @@ describe('<iigp-faculty-card> from src', () => {
   });
 
   it('reads "David Baker, M.S.W" from a WordPress title with format="wp"', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock(PAGES)} format="wp" person="david-baker"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock(PAGES)} format="wp" person="david-baker"></iigp-faculty-card>`,
+    );
     await settled(el);
     expect(texts(el, '[part~="title"]')).to.deep.equal(['David Baker']);
     await expanded(el);
@@ -299,7 +342,9 @@ describe('<iigp-faculty-card> from src', () => {
   });
 
   it('shows data as text, never HTML, and drops unsafe URLs', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock('test/fixtures/faculty/hostile.json')} person="mallory"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock('test/fixtures/faculty/hostile.json')} person="mallory"></iigp-faculty-card>`,
+    );
     await settled(el);
     expect(texts(el, '[part~="title"]')).to.deep.equal(['<img src=x onerror=alert(1)>Mallory']);
     expect(texts(el, '[part="job-title"]')).to.deep.equal(['<script>alert(1)</script>']);
@@ -309,7 +354,9 @@ describe('<iigp-faculty-card> from src', () => {
 
   it('is empty, with its fallback, when the person is not in the data', async () => {
     const el = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card src=${mock(JSON_LD)} person="nobody"><a href="/faculty/">Our faculty</a></iigp-faculty-card>`,
+      html`<iigp-faculty-card src=${mock(JSON_LD)} person="nobody"
+        ><a href="/faculty/">Our faculty</a></iigp-faculty-card
+      >`,
     );
     await settled(el);
     expect(el.state).to.equal('empty');
@@ -318,7 +365,9 @@ describe('<iigp-faculty-card> from src', () => {
   });
 
   it('is empty for an empty list, with a built-in message', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock('test/fixtures/faculty/empty.json')}></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock('test/fixtures/faculty/empty.json')}></iigp-faculty-card>`,
+    );
     await settled(el);
     expect(el.state).to.equal('empty');
     expect(texts(el, '[part="message"]')).to.deep.equal(['No faculty profile to show.']);
@@ -326,7 +375,9 @@ describe('<iigp-faculty-card> from src', () => {
   });
 
   it('shows a placeholder while loading, accessibly', async () => {
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${mock(JSON_LD, { delay: 1500 })}></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock(JSON_LD, { delay: 1500 })}></iigp-faculty-card>`,
+    );
     expect(el.state).to.equal('loading');
     expect(shadow(el).querySelector('[part="skeleton"]')).to.exist;
     expect(texts(el, '[role="status"]')).to.deep.equal(['Loading faculty profile…']);
@@ -339,11 +390,17 @@ describe('<iigp-faculty-card> from src', () => {
     // The fixture server counts hits across test files: the suite name keeps this URL apart from theirs.
     const url = mock(JSON_LD, { suite: 'faculty-card' });
     const box = await fixture<HTMLElement>(
-      html`<div>${['natan-harpaz', 'leora-bar-levav', 'david-baker'].map((p) => html`<iigp-faculty-card src=${url} person=${p}></iigp-faculty-card>`)}</div>`,
+      html`<div>
+        ${['natan-harpaz', 'leora-bar-levav', 'david-baker'].map((p) => html`<iigp-faculty-card src=${url} person=${p}></iigp-faculty-card>`)}
+      </div>`,
     );
     const cards = [...box.querySelectorAll('iigp-faculty-card')];
     for (const card of cards) await settled(card);
-    expect(cards.map((c) => texts(c, '[part~="title"]')[0])).to.deep.equal(['Natan HarPaz', 'Leora Bar-Levav', 'David Baker']);
+    expect(cards.map((c) => texts(c, '[part~="title"]')[0])).to.deep.equal([
+      'Natan HarPaz',
+      'Leora Bar-Levav',
+      'David Baker',
+    ]);
     expect(await hits(url)).to.equal(1);
   });
 
@@ -363,7 +420,9 @@ describe('<iigp-faculty-card> when things fail', () => {
   beforeEach(() => localStorage.clear());
 
   it('ends in error when WordPress pages are read with format="json"', async () => {
-    const { el, warnings } = await mountSettled<FacultyCardElement>(html`<iigp-faculty-card src=${mock(PAGES)} format="json"></iigp-faculty-card>`);
+    const { el, warnings } = await mountSettled<FacultyCardElement>(
+      html`<iigp-faculty-card src=${mock(PAGES)} format="json"></iigp-faculty-card>`,
+    );
     expect(el.state).to.equal('error');
     expect(warnings[0]).to.match(/none of the entries is a readable Person/);
     expect(texts(el, '[part="message"]')).to.deep.equal(['The faculty profile could not be loaded.']);
@@ -373,16 +432,28 @@ describe('<iigp-faculty-card> when things fail', () => {
   for (const [name, url, cause] of [
     ['a 404', () => mock('test/fixtures/faculty/none.json'), /answered 404/],
     ['an HTML page', () => mock('test/fixtures/html-page.html'), /HTML page/],
-    ['JSON of the wrong shape', () => mock('test/fixtures/faculty/wrong-shape.json'), /not a list of schema.org Person/],
-    ['people without names', () => mock('test/fixtures/faculty/no-names.json'), /none of the entries is a readable Person/],
+    [
+      'JSON of the wrong shape',
+      () => mock('test/fixtures/faculty/wrong-shape.json'),
+      /not a list of schema.org Person/,
+    ],
+    [
+      'people without names',
+      () => mock('test/fixtures/faculty/no-names.json'),
+      /none of the entries is a readable Person/,
+    ],
   ] as const) {
     it(`ends in error with the fallback and one warning for ${name}`, async () => {
       const src = url();
-      const { el, warnings } = await mountSettled<FacultyCardElement>(html`<iigp-faculty-card src=${src} person="x"><a href="/faculty/">Our faculty</a></iigp-faculty-card>`);
+      const { el, warnings } = await mountSettled<FacultyCardElement>(
+        html`<iigp-faculty-card src=${src} person="x"><a href="/faculty/">Our faculty</a></iigp-faculty-card>`,
+      );
       expect(el.state).to.equal('error');
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.include(src).and.match(cause);
-      expect(shadow(el).querySelector<HTMLSlotElement>('slot:not([name])')!.assignedElements()[0].textContent).to.equal('Our faculty');
+      expect(shadow(el).querySelector<HTMLSlotElement>('slot:not([name])')!.assignedElements()[0].textContent).to.equal(
+        'Our faculty',
+      );
       expect(texts(el, '[role="status"]')).to.deep.equal(['The faculty profile could not be loaded.']);
       await expect(el).to.be.accessible();
     });

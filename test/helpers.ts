@@ -12,7 +12,10 @@ const page = Math.random().toString(36).slice(2, 10);
  * URL per page and saves the last good copy, so each test needs its own URL to see the network.
  */
 export function mock(path: string, options: Record<string, string | number | boolean> = {}): string {
-  const query = new URLSearchParams({ ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])), u: `${page}-${++unique}` });
+  const query = new URLSearchParams({
+    ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])),
+    u: `${page}-${++unique}`,
+  });
   return `/__mock/${path}?${query}`;
 }
 
@@ -45,11 +48,17 @@ export function captureWarnings(): { messages: string[]; restore: () => void } {
 
 /** Text of every element matching `selector` in the widget's shadow root. */
 export function texts(el: Element, selector: string): string[] {
-  return [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((node) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+  return [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map(
+    (node) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+  );
 }
 
 /** A URL that serves `body` (of any size) with `type`: the body is stored on the test server first. */
-export async function stash(body: string, type = 'application/json', options: Record<string, string | number> = {}): Promise<string> {
+export async function stash(
+  body: string,
+  type = 'application/json',
+  options: Record<string, string | number> = {},
+): Promise<string> {
   const response = await fetch('/__mock/stash', { method: 'POST', body });
   const id = await response.text();
   return mock('stash', { id, type, ...options });
@@ -59,7 +68,9 @@ export async function stash(body: string, type = 'application/json', options: Re
  * Mounts a widget and waits until it leaves `loading`, recording the console warnings it writes
  * meanwhile (the bad-input tests check there is exactly one, naming the cause).
  */
-export async function mountSettled<T extends WidgetElement<unknown>>(template: TemplateResult): Promise<{ el: T; warnings: string[] }> {
+export async function mountSettled<T extends WidgetElement<unknown>>(
+  template: TemplateResult,
+): Promise<{ el: T; warnings: string[] }> {
   const warnings = captureWarnings();
   try {
     const el = await fixture<T>(template);

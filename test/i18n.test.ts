@@ -18,12 +18,25 @@ const WORKSHOP: Workshop = {
   timeZone: 'America/Detroit',
   place: { name: 'IIGP', address: '29600 Northwestern Hwy, Southfield' },
   onlineUrl: 'https://iigp.example/join',
-  presenters: [{ name: 'Natan HarPaz', url: 'https://iigp.example/natan/' }, { name: 'Leora Bar-Levav' }, { name: 'Paul Shultz' }],
+  presenters: [
+    { name: 'Natan HarPaz', url: 'https://iigp.example/natan/' },
+    { name: 'Leora Bar-Levav' },
+    { name: 'Paul Shultz' },
+  ],
   ceCredits: '2',
   registrationUrl: 'https://iigp.example/register/',
   status: 'scheduled',
 };
-const POSTS: Post[] = [{ id: '1', title: 'Thinking and Feeling', url: 'https://iigp.example/thinking/', date: new Date('2016-04-11T12:00:00Z'), author: 'Natan HarPaz', excerpt: 'Text' }];
+const POSTS: Post[] = [
+  {
+    id: '1',
+    title: 'Thinking and Feeling',
+    url: 'https://iigp.example/thinking/',
+    date: new Date('2016-04-11T12:00:00Z'),
+    author: 'Natan HarPaz',
+    excerpt: 'Text',
+  },
+];
 const ISSUES: NewsletterIssue[] = Array.from({ length: 6 }, (_, i) => ({
   id: String(i),
   title: `Winter ${2009 + i}, Vol. ${2 + i} Issue 2`,
@@ -39,18 +52,24 @@ function shownText(el: Element): string {
 
 /** Mounts `template` inside an element with `lang` (and `dir`), waits for every widget in it to settle. */
 async function inLanguage<T extends WidgetElement<unknown>>(lang: string, template: unknown): Promise<T> {
-  const box = await fixture<HTMLElement>(html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} style="inline-size: 40em">${template}</div>`);
+  const box = await fixture<HTMLElement>(
+    html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} style="inline-size: 40em">${template}</div>`,
+  );
   const el = box.firstElementChild as T;
   await settled(el);
   return el;
 }
 
 // These words of the widgets' own must not appear on a Spanish or an Arabic page.
-const ENGLISH = /\b(Register|Add to calendar|With|Read more|opens in a new tab|No workshops|Show all|issues|Loading|could not|Winter|Vol\.|Issue)\b/;
+const ENGLISH =
+  /\b(Register|Add to calendar|With|Read more|opens in a new tab|No workshops|Show all|issues|Loading|could not|Winter|Vol\.|Issue)\b/;
 
 describe('the widgets speak the page language', () => {
   it('downloads only the language the page uses', async () => {
-    const el = await inLanguage<WorkshopListElement>('es', html`<iigp-workshop-list .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`);
+    const el = await inLanguage<WorkshopListElement>(
+      'es',
+      html`<iigp-workshop-list .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
+    );
     expect(shownText(el)).to.contain('Inscribirse');
     const files = performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(files.some((name) => /\/i18n\/es\.(ts|js)/.test(name))).to.equal(true);
@@ -58,7 +77,10 @@ describe('the widgets speak the page language', () => {
   });
 
   it('Spanish: the workshop list has none of its English words', async () => {
-    const el = await inLanguage<WorkshopListElement>('es-MX', html`<iigp-workshop-list .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`);
+    const el = await inLanguage<WorkshopListElement>(
+      'es-MX',
+      html`<iigp-workshop-list .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
+    );
     const text = shownText(el);
     expect(text).to.contain('Inscribirse');
     expect(text).to.contain('Añadir al calendario');
@@ -84,12 +106,18 @@ describe('the widgets speak the page language', () => {
       html`<iigp-workshop-list .now=${NOW} .items=${[{ ...WORKSHOP, status: 'cancelled' }]}></iigp-workshop-list>`,
     );
     expect(shownText(cancelled)).to.contain('Cancelado');
-    const empty = await inLanguage<WorkshopListElement>('es', html`<iigp-workshop-list .now=${NOW} .items=${[]}></iigp-workshop-list>`);
+    const empty = await inLanguage<WorkshopListElement>(
+      'es',
+      html`<iigp-workshop-list .now=${NOW} .items=${[]}></iigp-workshop-list>`,
+    );
     expect(empty.state).to.equal('empty');
     expect(shownText(empty)).to.contain('No hay talleres que mostrar.');
     const warnings = captureWarnings();
     try {
-      const failed = await inLanguage<WorkshopListElement>('es', html`<iigp-workshop-list src=${echo('not json', 'text/plain')}></iigp-workshop-list>`);
+      const failed = await inLanguage<WorkshopListElement>(
+        'es',
+        html`<iigp-workshop-list src=${echo('not json', 'text/plain')}></iigp-workshop-list>`,
+      );
       expect(failed.state).to.equal('error');
       expect(shownText(failed)).to.contain('No se pudieron cargar los talleres.');
       expect(shownText(failed)).not.to.match(ENGLISH);
@@ -118,13 +146,19 @@ describe('the widgets speak the page language', () => {
     expect(text).to.contain('Filtrar números');
     expect(text).not.to.match(ENGLISH);
     await expect(archive).to.be.accessible();
-    const card = await inLanguage<FacultyCardElement>('es', html`<iigp-faculty-card src=${echo('[]')} format="json"></iigp-faculty-card>`);
+    const card = await inLanguage<FacultyCardElement>(
+      'es',
+      html`<iigp-faculty-card src=${echo('[]')} format="json"></iigp-faculty-card>`,
+    );
     expect(card.state).to.equal('empty');
     expect(shownText(card)).to.contain('No hay ningún perfil que mostrar.');
   });
 
   it('Arabic: right to left, with Arabic words and numbers through Intl', async () => {
-    const el = await inLanguage<WorkshopListElement>('ar', html`<iigp-workshop-list .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`);
+    const el = await inLanguage<WorkshopListElement>(
+      'ar',
+      html`<iigp-workshop-list .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
+    );
     const text = shownText(el);
     expect(text).to.contain('سجّل');
     expect(text).to.contain('أضف إلى التقويم');
@@ -137,15 +171,24 @@ describe('the widgets speak the page language', () => {
     const calendar = el.shadowRoot!.querySelector('button[part~="calendar"]')!.getBoundingClientRect();
     expect(register.left).to.be.greaterThan(calendar.left);
     await expect(el).to.be.accessible();
-    const archive = await inLanguage<NewsletterArchiveElement>('ar', html`<iigp-newsletter-archive limit="2" .items=${ISSUES}></iigp-newsletter-archive>`);
+    const archive = await inLanguage<NewsletterArchiveElement>(
+      'ar',
+      html`<iigp-newsletter-archive limit="2" .items=${ISSUES}></iigp-newsletter-archive>`,
+    );
     expect(shownText(archive)).to.contain('شتاء 2014');
     expect(shownText(archive)).to.contain(`عرض كل الأعداد (${new Intl.NumberFormat('ar').format(6)})`);
   });
 
   it('the locale attribute chooses the language over the page', async () => {
-    const el = await inLanguage<WorkshopListElement>('en', html`<iigp-workshop-list locale="es" .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`);
+    const el = await inLanguage<WorkshopListElement>(
+      'en',
+      html`<iigp-workshop-list locale="es" .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
+    );
     expect(shownText(el)).to.contain('Inscribirse');
-    const english = await inLanguage<WorkshopListElement>('fr', html`<iigp-workshop-list .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`);
+    const english = await inLanguage<WorkshopListElement>(
+      'fr',
+      html`<iigp-workshop-list .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
+    );
     // A language that does not ship shows English words (and French dates, from Intl).
     expect(shownText(english)).to.contain('Register');
     expect(shownText(english)).to.contain('mars');
@@ -153,25 +196,41 @@ describe('the widgets speak the page language', () => {
 
   it('a site rewords any string, in English and in another language', async () => {
     const strings = JSON.stringify({ register: 'Sign up', addToCalendar: 'Save the date' });
-    const en = await inLanguage<WorkshopListElement>('en', html`<iigp-workshop-list strings=${strings} .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`);
+    const en = await inLanguage<WorkshopListElement>(
+      'en',
+      html`<iigp-workshop-list strings=${strings} .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
+    );
     expect(texts(en, '[part~="register"]')[0]).to.match(/^Sign up/);
     expect(shownText(en)).to.contain('Save the date');
     expect(shownText(en)).not.to.contain('Register');
     const spanish = await inLanguage<WorkshopListElement>(
       'es',
-      html`<iigp-workshop-list strings=${JSON.stringify({ register: 'Reservar plaza' })} .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
+      html`<iigp-workshop-list
+        strings=${JSON.stringify({ register: 'Reservar plaza' })}
+        .now=${NOW}
+        .items=${[WORKSHOP]}
+      ></iigp-workshop-list>`,
     );
     expect(shownText(spanish)).to.contain('Reservar plaza');
     expect(shownText(spanish)).to.contain('Añadir al calendario');
     // The property works too, and the messages take {noun}.
-    const posts = await inLanguage<RecentPostsElement>('en', html`<iigp-recent-posts .strings=${{ empty: 'Nothing new in our {noun} yet.' }} .items=${[]}></iigp-recent-posts>`);
+    const posts = await inLanguage<RecentPostsElement>(
+      'en',
+      html`<iigp-recent-posts
+        .strings=${{ empty: 'Nothing new in our {noun} yet.' }}
+        .items=${[]}
+      ></iigp-recent-posts>`,
+    );
     expect(shownText(posts)).to.contain('Nothing new in our posts yet.');
   });
 
   it('a strings attribute that is not JSON is ignored with one warning that says how to write it', async () => {
     const warnings = captureWarnings();
     try {
-      const el = await inLanguage<WorkshopListElement>('en', html`<iigp-workshop-list strings="register: Sign up" .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`);
+      const el = await inLanguage<WorkshopListElement>(
+        'en',
+        html`<iigp-workshop-list strings="register: Sign up" .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
+      );
       expect(el.state).to.equal('ready');
       expect(shownText(el)).to.contain('Register');
       expect(warnings.messages).to.have.length(1);
@@ -191,7 +250,11 @@ describe('the widgets speak the page language', () => {
       expect(Object.keys(table).sort(), language).to.deep.equal([...widgets].sort());
       for (const widget of widgets) {
         const ctor = customElements.get(`iigp-${widget}`) as unknown as typeof WidgetElement;
-        const english = { ...WidgetElement.defaultStrings, ...ctor.defaultStrings, ...(widget === 'workshop-list' ? menuStrings : {}) };
+        const english = {
+          ...WidgetElement.defaultStrings,
+          ...ctor.defaultStrings,
+          ...(widget === 'workshop-list' ? menuStrings : {}),
+        };
         expect(Object.keys(table[widget]).sort(), `${language} ${widget}`).to.deep.equal(Object.keys(english).sort());
         for (const [key, text] of Object.entries(english)) {
           const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).filter((hole) => hole !== '{noun}').sort();

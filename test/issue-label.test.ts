@@ -1,10 +1,20 @@
 import { expect } from '@open-wc/testing';
-import { compareIssues, fileSize, parseLabel, volumeIssue, when, type Words } from '../src/newsletter-archive/issue-label.js';
+import {
+  compareIssues,
+  fileSize,
+  parseLabel,
+  volumeIssue,
+  when,
+  type Words,
+} from '../src/newsletter-archive/issue-label.js';
 import { NewsletterArchiveElement } from '../src/newsletter-archive/newsletter-archive.js';
 import { fill } from '../src/shared/strings.js';
 
 /** The widget's English words, as the widget passes them to the label code. */
-const english: Words = { term: (key, values) => fill(NewsletterArchiveElement.defaultStrings[key as 'pdf'], values), locale: 'en-US' };
+const english: Words = {
+  term: (key, values) => fill(NewsletterArchiveElement.defaultStrings[key as 'pdf'], values),
+  locale: 'en-US',
+};
 
 describe('newsletter labels', () => {
   const cases: [string, ReturnType<typeof parseLabel>][] = [
@@ -39,13 +49,26 @@ describe('newsletter labels', () => {
 
   it('orders a year Winter, Spring, Summer, Fall (newest first), months among them', () => {
     const labels = ['Spring 2010', 'Fall 2010', 'Winter 2010', 'Summer 2010', 'November 2010', 'February 2010'];
-    const sorted = labels.map((l) => ({ l, ...parseLabel(l) })).sort(compareIssues).map((x) => x.l);
-    expect(sorted).to.deep.equal(['November 2010', 'Fall 2010', 'Summer 2010', 'Spring 2010', 'February 2010', 'Winter 2010']);
+    const sorted = labels
+      .map((l) => ({ l, ...parseLabel(l) }))
+      .sort(compareIssues)
+      .map((x) => x.l);
+    expect(sorted).to.deep.equal([
+      'November 2010',
+      'Fall 2010',
+      'Summer 2010',
+      'Spring 2010',
+      'February 2010',
+      'Winter 2010',
+    ]);
   });
 
   it('breaks ties by volume, then issue', () => {
     const labels = ['2010 Vol. 3, Issue 1', '2010 Vol. 3, Issue 2', '2010 Vol. 4, Issue 1'];
-    const sorted = labels.map((l) => ({ l, ...parseLabel(l) })).sort(compareIssues).map((x) => x.l);
+    const sorted = labels
+      .map((l) => ({ l, ...parseLabel(l) }))
+      .sort(compareIssues)
+      .map((x) => x.l);
     expect(sorted).to.deep.equal(['2010 Vol. 4, Issue 1', '2010 Vol. 3, Issue 2', '2010 Vol. 3, Issue 1']);
   });
 

@@ -36,13 +36,22 @@ const pdf = (label: string) => `/newsletters/${label.toLowerCase().replace(/[^a-
 const seedMarkup = SEED.map((label) => `<li><a href="${pdf(label)}">${label}</a></li>`).join('');
 
 const shadow = (el: Element) => el.shadowRoot!;
-const linkTexts = (root: ParentNode) => [...root.querySelectorAll('a')].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
+const linkTexts = (root: ParentNode) =>
+  [...root.querySelectorAll('a')].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
 const links = (el: Element) => [...shadow(el).querySelectorAll('a[part~="link"]')] as HTMLAnchorElement[];
 /** "Winter 2009" from "Winter 2009 — Vol. 2, Issue 2 (PDF, 1.2 MB)". */
-const when = (el: Element) => links(el).map((a) => a.textContent!.split(' \u2014 ')[0].replace(/ \(.*$/, '').trim());
+const when = (el: Element) =>
+  links(el).map((a) =>
+    a
+      .textContent!.split(' \u2014 ')[0]
+      .replace(/ \(.*$/, '')
+      .trim(),
+  );
 
 async function archive(markup: string, attributes = ''): Promise<NewsletterArchiveElement> {
-  const box = await fixture<HTMLElement>(`<div><iigp-newsletter-archive ${attributes}>${markup}</iigp-newsletter-archive></div>`);
+  const box = await fixture<HTMLElement>(
+    `<div><iigp-newsletter-archive ${attributes}>${markup}</iigp-newsletter-archive></div>`,
+  );
   const el = box.firstElementChild as NewsletterArchiveElement;
   await settled(el); // The ordering code loads on demand the first time.
   return el;
@@ -54,7 +63,9 @@ describe('<iigp-newsletter-archive> enhancing the links it wraps', () => {
     expect(el.state).to.equal('ready');
     expect(when(el)).to.deep.equal(NEWEST_FIRST);
     for (const link of links(el)) {
-      const original = SEED.find((label) => label.startsWith(link.textContent!.split(' ')[0] + ' ' + link.textContent!.split(' ')[1]))!;
+      const original = SEED.find((label) =>
+        label.startsWith(link.textContent!.split(' ')[0] + ' ' + link.textContent!.split(' ')[1]),
+      )!;
       expect(link.getAttribute('href')).to.equal(new URL(pdf(original), location.href).href);
     }
     expect(links(el).map((a) => a.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
@@ -76,7 +87,9 @@ describe('<iigp-newsletter-archive> enhancing the links it wraps', () => {
     const el = await archive(`<ul>${seedMarkup}</ul>`, 'heading="Newsletter archive" heading-level="3"');
     const headings = [...shadow(el).querySelectorAll('[part="group-heading"]')];
     expect(headings.map((h) => h.textContent)).to.deep.equal(['2014', '2012', '2011', '2009', '2008', '2007']);
-    expect(headings.every((h) => h.getAttribute('role') === 'heading' && h.getAttribute('aria-level') === '4')).to.equal(true);
+    expect(
+      headings.every((h) => h.getAttribute('role') === 'heading' && h.getAttribute('aria-level') === '4'),
+    ).to.equal(true);
     expect(shadow(el).querySelector('[part="heading"]')!.getAttribute('aria-level')).to.equal('3');
     const groups = [...shadow(el).querySelectorAll('[part="group"]')];
     expect(groups.map((g) => g.querySelectorAll('li').length)).to.deep.equal([1, 2, 1, 3, 2, 1]);
@@ -98,7 +111,13 @@ describe('<iigp-newsletter-archive> enhancing the links it wraps', () => {
 
   it('groups by volume, issues without a volume last', async () => {
     const el = await archive(`<ul>${seedMarkup}</ul>`, 'group-by="volume"');
-    expect(texts(el, '[part="group-heading"]')).to.deep.equal(['Volume 4', 'Volume 3', 'Volume 2', 'Volume 1', 'Other issues']);
+    expect(texts(el, '[part="group-heading"]')).to.deep.equal([
+      'Volume 4',
+      'Volume 3',
+      'Volume 2',
+      'Volume 1',
+      'Other issues',
+    ]);
     const groups = [...shadow(el).querySelectorAll('[part="group"]')];
     expect(groups.map((g) => g.querySelectorAll('li').length)).to.deep.equal([1, 1, 2, 3, 3]);
     expect(linkTexts(groups[4])).to.deep.equal(['Summer 2014 (PDF)', 'Spring 2012 (PDF)', 'Winter 2012 (PDF)']);
@@ -121,7 +140,10 @@ describe('<iigp-newsletter-archive> enhancing the links it wraps', () => {
     </ul>`;
     for (const order of ['newest', 'oldest']) {
       const el = await archive(markup, `group-by="none" order="${order}"`);
-      const dated = order === 'newest' ? ['March 2013 (PDF)', 'Spring 2011 \u2014 Vol. 4, Issue 2 (PDF)', 'Fall 2010 \u2014 Vol. 4, Issue 2 (PDF)'] : ['Fall 2010 \u2014 Vol. 4, Issue 2 (PDF)', 'Spring 2011 \u2014 Vol. 4, Issue 2 (PDF)', 'March 2013 (PDF)'];
+      const dated =
+        order === 'newest'
+          ? ['March 2013 (PDF)', 'Spring 2011 \u2014 Vol. 4, Issue 2 (PDF)', 'Fall 2010 \u2014 Vol. 4, Issue 2 (PDF)']
+          : ['Fall 2010 \u2014 Vol. 4, Issue 2 (PDF)', 'Spring 2011 \u2014 Vol. 4, Issue 2 (PDF)', 'March 2013 (PDF)'];
       expect(texts(el, 'a')).to.deep.equal([...dated, 'Special edition: the founders (PDF)', 'Vol 4 No. 1 (PDF)']);
     }
     const grouped = await archive(markup);
@@ -247,34 +269,46 @@ describe('<iigp-newsletter-archive> from src', () => {
   beforeEach(() => localStorage.clear());
 
   it('reads schema.org PublicationIssue JSON: newest first, with volume, issue, type and size', async () => {
-    const el = await fixture<NewsletterArchiveElement>(html`<iigp-newsletter-archive src=${mock(JSON_LD)} group-by="none"></iigp-newsletter-archive>`);
+    const el = await fixture<NewsletterArchiveElement>(
+      html`<iigp-newsletter-archive src=${mock(JSON_LD)} group-by="none"></iigp-newsletter-archive>`,
+    );
     await settled(el);
     expect(el.state).to.equal('ready');
     expect(when(el)).to.deep.equal(NEWEST_FIRST);
     expect(texts(el, 'a')[6]).to.equal('Winter 2009 \u2014 Vol. 2, Issue 2 (PDF, 1.2 MB)');
     expect(texts(el, 'a')[0]).to.equal('Summer 2014 (PDF, 3.1 MB)');
     expect(texts(el, 'a')[2]).to.equal('Winter 2012 (PDF, 825 KB)');
-    expect(links(el)[6].href).to.equal('https://iigp.example/wp-content/uploads/newsletters/winter-2009-vol-2-issue-2.pdf');
+    expect(links(el)[6].href).to.equal(
+      'https://iigp.example/wp-content/uploads/newsletters/winter-2009-vol-2-issue-2.pdf',
+    );
     expect(texts(el, '[part="meta"]')[6]).to.equal('(PDF, 1.2 MB)');
     await expect(el).to.be.accessible();
   });
 
   it('reads WordPress media: PDFs only, linking to the file and not the attachment page', async () => {
-    const el = await fixture<NewsletterArchiveElement>(html`<iigp-newsletter-archive src=${mock(MEDIA)}></iigp-newsletter-archive>`);
+    const el = await fixture<NewsletterArchiveElement>(
+      html`<iigp-newsletter-archive src=${mock(MEDIA)}></iigp-newsletter-archive>`,
+    );
     await settled(el);
     expect(when(el)).to.deep.equal(NEWEST_FIRST);
     expect(texts(el, 'a')).to.not.include.members(['Spring 2010 (PDF, 234 KB)']);
     expect(texts(el, '[part="group-heading"]')).to.not.include('2010');
     const winter2009 = links(el).find((a) => a.textContent!.startsWith('Winter 2009'))!;
-    expect(winter2009.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Winter 2009 \u2014 Vol. 2, Issue 2 (PDF, 1.2 MB)');
-    expect(winter2009.href).to.equal('https://iigp.example/wp-content/uploads/newsletters/winter-2009-vol-2-issue-2.pdf');
+    expect(winter2009.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Winter 2009 \u2014 Vol. 2, Issue 2 (PDF, 1.2 MB)',
+    );
+    expect(winter2009.href).to.equal(
+      'https://iigp.example/wp-content/uploads/newsletters/winter-2009-vol-2-issue-2.pdf',
+    );
     expect(links(el).every((a) => a.pathname.endsWith('.pdf'))).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
   it('reads a Periodical with hasPart, label forms of every kind, and unreadable labels last', async () => {
     const src = mock('test/fixtures/newsletters/labels.json');
-    const el = await fixture<NewsletterArchiveElement>(html`<iigp-newsletter-archive src=${src} group-by="none"></iigp-newsletter-archive>`);
+    const el = await fixture<NewsletterArchiveElement>(
+      html`<iigp-newsletter-archive src=${src} group-by="none"></iigp-newsletter-archive>`,
+    );
     await settled(el);
     expect(texts(el, '[part~="title"]')).to.deep.equal([
       'Newsletter \u2014 Vol. 9, Issue 3 (PDF)',
@@ -284,19 +318,35 @@ describe('<iigp-newsletter-archive> from src', () => {
       'Hostile',
     ]);
     expect(shadow(el).querySelectorAll('a')).to.have.length(4);
-    expect(links(el)[2].href).to.equal(new URL('/__mock/test/fixtures/newsletters/autumn-2010.pdf', location.href).href);
+    expect(links(el)[2].href).to.equal(
+      new URL('/__mock/test/fixtures/newsletters/autumn-2010.pdf', location.href).href,
+    );
   });
 
   it('uses the data over the label, and the date when the label has no year', async () => {
-    const el = await fixture<NewsletterArchiveElement>(html`<iigp-newsletter-archive group-by="year"></iigp-newsletter-archive>`);
+    const el = await fixture<NewsletterArchiveElement>(
+      html`<iigp-newsletter-archive group-by="year"></iigp-newsletter-archive>`,
+    );
     el.items = [
       { id: '1', title: 'Annual report', date: '2010-06-01', url: 'https://iigp.example/a.pdf' },
-      { id: '2', title: 'Winter 2011', volume: 4, issue: 2, url: 'https://iigp.example/b.pdf', type: 'application/pdf', size: 2048 },
+      {
+        id: '2',
+        title: 'Winter 2011',
+        volume: 4,
+        issue: 2,
+        url: 'https://iigp.example/b.pdf',
+        type: 'application/pdf',
+        size: 2048,
+      },
       { id: '3', title: 'Untitled' },
     ];
     await settled(el);
     expect(texts(el, '[part="group-heading"]')).to.deep.equal(['2011', '2010', 'Other issues']);
-    expect(texts(el, '[part~="title"]')).to.deep.equal(['Winter 2011 \u2014 Vol. 4, Issue 2 (PDF, 2 KB)', 'Annual report (PDF)', 'Untitled']);
+    expect(texts(el, '[part~="title"]')).to.deep.equal([
+      'Winter 2011 \u2014 Vol. 4, Issue 2 (PDF, 2 KB)',
+      'Annual report (PDF)',
+      'Untitled',
+    ]);
   });
 
   it('fires iigp-load with the issues shown', async () => {
@@ -324,7 +374,11 @@ describe('<iigp-newsletter-archive> from src', () => {
 
   it('shows a placeholder while loading, accessibly, and the wrapped list meanwhile stays hidden', async () => {
     const el = await fixture<NewsletterArchiveElement>(
-      html`<iigp-newsletter-archive src=${mock(JSON_LD, { delay: 1500 })}><ul><li><a href="/archive/">Archive</a></li></ul></iigp-newsletter-archive>`,
+      html`<iigp-newsletter-archive src=${mock(JSON_LD, { delay: 1500 })}
+        ><ul>
+          <li><a href="/archive/">Archive</a></li>
+        </ul></iigp-newsletter-archive
+      >`,
     );
     expect(el.state).to.equal('loading');
     expect(shadow(el).querySelector('[part="skeleton"]')).to.exist;
@@ -344,12 +398,22 @@ describe('<iigp-newsletter-archive> when things fail', () => {
     ['a 404', () => mock('test/fixtures/newsletters/none.json'), /answered 404/],
     ['a 500', () => mock(JSON_LD, { status: 500 }), /answered 500/],
     ['an HTML page', () => mock('test/fixtures/html-page.html'), /HTML page/],
-    ['JSON of the wrong shape', () => mock('test/fixtures/newsletters/wrong-shape.json'), /not a list of schema.org PublicationIssue/],
+    [
+      'JSON of the wrong shape',
+      () => mock('test/fixtures/newsletters/wrong-shape.json'),
+      /not a list of schema.org PublicationIssue/,
+    ],
     ['an RSS feed', () => mock('demo/data/posts.xml', { suite: 'newsletter-archive' }), /not json, wp data/],
   ] as const) {
     it(`ends in error showing the original list and one warning for ${name}`, async () => {
       const src = url();
-      const { el, warnings } = await mountSettled<NewsletterArchiveElement>(html`<iigp-newsletter-archive src=${src}><ul><li><a href="/n/w.pdf">Winter 2010</a></li></ul></iigp-newsletter-archive>`);
+      const { el, warnings } = await mountSettled<NewsletterArchiveElement>(
+        html`<iigp-newsletter-archive src=${src}
+          ><ul>
+            <li><a href="/n/w.pdf">Winter 2010</a></li>
+          </ul></iigp-newsletter-archive
+        >`,
+      );
       expect(el.state).to.equal('error');
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.include(src).and.match(cause);

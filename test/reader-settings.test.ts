@@ -20,22 +20,60 @@ const NO_EMULATION = (feature: string, bidiCommand: string) =>
 /** Every widget with the richest content it shows: images, excerpts, buttons, long credentials. */
 const widgets: Record<string, () => TemplateResult> = {
   'iigp-recent-posts': () =>
-    html`<iigp-recent-posts src=${mock('demo/data/posts.xml')} show-image show-excerpt show-author read-more="Read more"></iigp-recent-posts>`,
+    html`<iigp-recent-posts
+      src=${mock('demo/data/posts.xml')}
+      show-image
+      show-excerpt
+      show-author
+      read-more="Read more"
+    ></iigp-recent-posts>`,
   'iigp-workshop-list': () =>
-    html`<iigp-workshop-list src=${mock('demo/data/workshops.json')} when="all" show-description .now=${NOW}></iigp-workshop-list>`,
-  'iigp-faculty-card': () => html`<iigp-faculty-card src=${mock('demo/data/faculty.json')} person="natan-harpaz"></iigp-faculty-card>`,
-  'iigp-newsletter-archive': () => html`<iigp-newsletter-archive src=${mock('demo/data/newsletters.json')} limit="3" searchable></iigp-newsletter-archive>`,
+    html`<iigp-workshop-list
+      src=${mock('demo/data/workshops.json')}
+      when="all"
+      show-description
+      .now=${NOW}
+    ></iigp-workshop-list>`,
+  'iigp-faculty-card': () =>
+    html`<iigp-faculty-card src=${mock('demo/data/faculty.json')} person="natan-harpaz"></iigp-faculty-card>`,
+  'iigp-newsletter-archive': () =>
+    html`<iigp-newsletter-archive
+      src=${mock('demo/data/newsletters.json')}
+      limit="3"
+      searchable
+    ></iigp-newsletter-archive>`,
 };
 
 /** The other layouts, for the width and text-size tests. */
 const layouts: Record<string, () => TemplateResult> = {
   ...widgets,
   'iigp-recent-posts layout="grid"': () =>
-    html`<iigp-recent-posts src=${mock('demo/data/posts.xml')} layout="grid" show-image show-excerpt></iigp-recent-posts>`,
-  'iigp-workshop-list layout="cards"': () => html`<iigp-workshop-list src=${mock('demo/data/workshops.json')} layout="cards" .now=${NOW}></iigp-workshop-list>`,
-  'iigp-workshop-list layout="compact"': () => html`<iigp-workshop-list src=${mock('demo/data/workshops.json')} layout="compact" .now=${NOW}></iigp-workshop-list>`,
-  'iigp-faculty-card layout="vertical"': () => html`<iigp-faculty-card src=${mock('demo/data/faculty.json')} person="natan-harpaz" layout="vertical"></iigp-faculty-card>`,
-  'iigp-faculty-card layout="compact"': () => html`<iigp-faculty-card src=${mock('demo/data/faculty.json')} person="natan-harpaz" layout="compact"></iigp-faculty-card>`,
+    html`<iigp-recent-posts
+      src=${mock('demo/data/posts.xml')}
+      layout="grid"
+      show-image
+      show-excerpt
+    ></iigp-recent-posts>`,
+  'iigp-workshop-list layout="cards"': () =>
+    html`<iigp-workshop-list src=${mock('demo/data/workshops.json')} layout="cards" .now=${NOW}></iigp-workshop-list>`,
+  'iigp-workshop-list layout="compact"': () =>
+    html`<iigp-workshop-list
+      src=${mock('demo/data/workshops.json')}
+      layout="compact"
+      .now=${NOW}
+    ></iigp-workshop-list>`,
+  'iigp-faculty-card layout="vertical"': () =>
+    html`<iigp-faculty-card
+      src=${mock('demo/data/faculty.json')}
+      person="natan-harpaz"
+      layout="vertical"
+    ></iigp-faculty-card>`,
+  'iigp-faculty-card layout="compact"': () =>
+    html`<iigp-faculty-card
+      src=${mock('demo/data/faculty.json')}
+      person="natan-harpaz"
+      layout="compact"
+    ></iigp-faculty-card>`,
 };
 
 async function mount(template: TemplateResult, style: string): Promise<WidgetElement<unknown>> {
@@ -44,7 +82,9 @@ async function mount(template: TemplateResult, style: string): Promise<WidgetEle
   await settled(el);
   // Images (the post thumbnails, the photo) take their size once loaded; those of the sample site's
   // host never load here (no network): their boxes keep the size the styles give them.
-  const loaded = Promise.all([...el.shadowRoot!.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));
+  const loaded = Promise.all(
+    [...el.shadowRoot!.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)),
+  );
   await Promise.race([loaded, new Promise((done) => setTimeout(done, 3000))]);
   await el.updateComplete;
   return el;
@@ -53,7 +93,10 @@ async function mount(template: TemplateResult, style: string): Promise<WidgetEle
 /** Rendered elements of the shadow root, the visually hidden text (a 1 px clip on purpose) left out. */
 function rendered(el: Element): Element[] {
   return [...el.shadowRoot!.querySelectorAll('*')].filter(
-    (node) => node.getClientRects().length > 0 && !node.closest('.visually-hidden') && !['STYLE', 'SLOT'].includes(node.tagName),
+    (node) =>
+      node.getClientRects().length > 0 &&
+      !node.closest('.visually-hidden') &&
+      !['STYLE', 'SLOT'].includes(node.tagName),
   );
 }
 
@@ -61,24 +104,29 @@ function rendered(el: Element): Element[] {
 function problems(el: Element): string[] {
   const box = el.getBoundingClientRect();
   const found: string[] = [];
-  if (el.scrollWidth > el.clientWidth + 1) found.push(`the widget scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
+  if (el.scrollWidth > el.clientWidth + 1)
+    found.push(`the widget scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
   for (const node of rendered(el)) {
     const rect = node.getBoundingClientRect();
     const name = `<${node.localName}${node.getAttribute('part') ? ` part="${node.getAttribute('part')}"` : ''}> "${node.textContent?.trim().slice(0, 30)}"`;
     if (rect.left < box.left - 1 || rect.right > box.right + 1) {
-      found.push(`${name} sticks out: ${Math.round(rect.left - box.left)}..${Math.round(rect.right - box.left)} of ${Math.round(box.width)} px`);
+      found.push(
+        `${name} sticks out: ${Math.round(rect.left - box.left)}..${Math.round(rect.right - box.left)} of ${Math.round(box.width)} px`,
+      );
     }
     const style = getComputedStyle(node);
     if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
       if (node.scrollWidth > node.clientWidth + 2 || node.scrollHeight > node.clientHeight + 2) {
-        found.push(`${name} is cut off: ${node.scrollWidth}x${node.scrollHeight} shown in ${node.clientWidth}x${node.clientHeight}`);
+        found.push(
+          `${name} is cut off: ${node.scrollWidth}x${node.scrollHeight} shown in ${node.clientWidth}x${node.clientHeight}`,
+        );
       }
     }
   }
   return found;
 }
 
-describe('readers\' settings', () => {
+describe("readers' settings", () => {
   for (const [tag, template] of Object.entries(layouts)) {
     describe(`<${tag}>`, () => {
       for (const [setting, style] of [
@@ -99,7 +147,9 @@ describe('readers\' settings', () => {
   describe('forced colours (Windows High Contrast)', () => {
     let emulated = false;
     before(async function () {
-      emulated = Boolean(await executeServerCommand('emulate-reader-settings', { forcedColors: 'active' })) && matchMedia('(forced-colors: active)').matches;
+      emulated =
+        Boolean(await executeServerCommand('emulate-reader-settings', { forcedColors: 'active' })) &&
+        matchMedia('(forced-colors: active)').matches;
       if (!emulated) {
         console.warn(`Skipped: ${NO_EMULATION('forced-colors', 'emulation.setForcedColorsModeThemeOverride')}`);
         this.skip();
@@ -118,9 +168,15 @@ describe('readers\' settings', () => {
     it('buttons keep a visible border', async () => {
       const list = await mount(widgets['iigp-workshop-list'](), '');
       const archive = await mount(widgets['iigp-newsletter-archive'](), '');
-      const buttons = [...list.shadowRoot!.querySelectorAll('[part~="button"]'), ...archive.shadowRoot!.querySelectorAll('button')];
+      const buttons = [
+        ...list.shadowRoot!.querySelectorAll('[part~="button"]'),
+        ...archive.shadowRoot!.querySelectorAll('button'),
+      ];
       expect(buttons.length).to.be.greaterThan(2);
-      for (const button of buttons) expect(border(button), button.textContent ?? '').to.match(/^(solid|outset|inset|groove|ridge|double) [1-9][\d.]*px visible$/);
+      for (const button of buttons)
+        expect(border(button), button.textContent ?? '').to.match(
+          /^(solid|outset|inset|groove|ridge|double) [1-9][\d.]*px visible$/,
+        );
     });
 
     it('the focus ring stays visible', async () => {
@@ -138,7 +194,9 @@ describe('readers\' settings', () => {
     });
 
     it('the loading placeholder stays visible', async () => {
-      const el = await fixture<WidgetElement<unknown>>(html`<iigp-recent-posts src=${mock('demo/data/posts.xml', { hang: 1 })}></iigp-recent-posts>`);
+      const el = await fixture<WidgetElement<unknown>>(
+        html`<iigp-recent-posts src=${mock('demo/data/posts.xml', { hang: 1 })}></iigp-recent-posts>`,
+      );
       await el.updateComplete;
       expect(el.state).to.equal('loading');
       const bars = [...el.shadowRoot!.querySelectorAll('[part~="skeleton"] > *')];
@@ -150,7 +208,9 @@ describe('readers\' settings', () => {
   describe('reduced motion', () => {
     let emulated = false;
     before(async function () {
-      emulated = Boolean(await executeServerCommand('emulate-reader-settings', { reducedMotion: 'reduce' })) && matchMedia('(prefers-reduced-motion: reduce)').matches;
+      emulated =
+        Boolean(await executeServerCommand('emulate-reader-settings', { reducedMotion: 'reduce' })) &&
+        matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (!emulated) {
         console.warn(`Skipped: ${NO_EMULATION('prefers-reduced-motion', 'emulation.setPrefersReducedMotionOverride')}`);
         this.skip();
@@ -161,7 +221,9 @@ describe('readers\' settings', () => {
     });
 
     async function placeholder(): Promise<WidgetElement<unknown>> {
-      const el = await fixture<WidgetElement<unknown>>(html`<iigp-workshop-list src=${mock('demo/data/workshops.json', { hang: 1 })}></iigp-workshop-list>`);
+      const el = await fixture<WidgetElement<unknown>>(
+        html`<iigp-workshop-list src=${mock('demo/data/workshops.json', { hang: 1 })}></iigp-workshop-list>`,
+      );
       await el.updateComplete;
       expect(el.state).to.equal('loading');
       return el;
@@ -171,7 +233,9 @@ describe('readers\' settings', () => {
     // size budget does not have). This guards that: motion added to it must stop for these readers.
     it('the loading placeholder does not move', async () => {
       const el = await placeholder();
-      expect(el.shadowRoot!.getAnimations().map((a) => (a as CSSAnimation).animationName ?? 'a transition')).to.deep.equal([]);
+      expect(
+        el.shadowRoot!.getAnimations().map((a) => (a as CSSAnimation).animationName ?? 'a transition'),
+      ).to.deep.equal([]);
       for (const bar of el.shadowRoot!.querySelectorAll('[part~="skeleton"], [part~="skeleton"] > *')) {
         expect(getComputedStyle(bar).animationName).to.equal('none');
       }

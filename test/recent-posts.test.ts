@@ -39,7 +39,9 @@ describe('<iigp-recent-posts> over RSS', () => {
   });
 
   it('hides dates with show-date="false" and honours limit', async () => {
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} limit="2" show-date="false"></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${mock(FEED)} limit="2" show-date="false"></iigp-recent-posts>`,
+    );
     await settled(el);
     expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(2);
     expect(el.shadowRoot!.querySelector('time')).to.equal(null);
@@ -47,7 +49,14 @@ describe('<iigp-recent-posts> over RSS', () => {
 
   it('shows a text excerpt cut to excerpt-words, author and a read-more link that names the post', async () => {
     const el = await fixture<RecentPostsElement>(
-      html`<iigp-recent-posts src=${mock(FEED)} limit="1" show-excerpt excerpt-words="6" show-author read-more="Continue"></iigp-recent-posts>`,
+      html`<iigp-recent-posts
+        src=${mock(FEED)}
+        limit="1"
+        show-excerpt
+        excerpt-words="6"
+        show-author
+        read-more="Continue"
+      ></iigp-recent-posts>`,
     );
     await settled(el);
     expect(texts(el, '[part="excerpt"]')).to.deep.equal(['When two therapists lead a group…']);
@@ -58,7 +67,9 @@ describe('<iigp-recent-posts> over RSS', () => {
   });
 
   it('shows the first image of the content with show-image, lazily and with its size', async () => {
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} limit="1" show-image></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${mock(FEED)} limit="1" show-image></iigp-recent-posts>`,
+    );
     await settled(el);
     const img = el.shadowRoot!.querySelector('img[part="image"]') as HTMLImageElement;
     expect(img.getAttribute('src')).to.equal(new URL('/__mock/demo/data/images/co-therapy.svg', location.href).href);
@@ -66,7 +77,9 @@ describe('<iigp-recent-posts> over RSS', () => {
   });
 
   it('filters by category, case-insensitively, and is empty when nothing matches', async () => {
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} category="Body"></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${mock(FEED)} category="Body"></iigp-recent-posts>`,
+    );
     await settled(el);
     expect(texts(el, '[part~="title"]')).to.deep.equal(['The Central Place of the \u201cBody\u201d in Psychotherapy']);
     el.category = 'no such category';
@@ -77,7 +90,9 @@ describe('<iigp-recent-posts> over RSS', () => {
   });
 
   it('opens posts in a new tab only when asked, and says so to screen readers', async () => {
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} limit="1" new-tab></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${mock(FEED)} limit="1" new-tab></iigp-recent-posts>`,
+    );
     await settled(el);
     const link = el.shadowRoot!.querySelector('a[part~="title"]')!;
     expect(link.getAttribute('target')).to.equal('_blank');
@@ -87,7 +102,9 @@ describe('<iigp-recent-posts> over RSS', () => {
 
   it('lays posts out as a grid with layout="grid" and columns', async () => {
     const el = await fixture<RecentPostsElement>(
-      html`<div style="width: 900px"><iigp-recent-posts src=${mock(FEED)} layout="grid" columns="3"></iigp-recent-posts></div>`,
+      html`<div style="width: 900px">
+        <iigp-recent-posts src=${mock(FEED)} layout="grid" columns="3"></iigp-recent-posts>
+      </div>`,
     );
     const widget = el.querySelector('iigp-recent-posts') as RecentPostsElement;
     await settled(widget);
@@ -113,7 +130,10 @@ describe('<iigp-recent-posts> over RSS', () => {
     const loaded = oneEvent(el, 'iigp-load');
     document.body.append(el);
     const event = (await loaded) as CustomEvent<{ items: { title: string }[] }>;
-    expect(event.detail.items.map((p) => p.title)).to.deep.equal(['The Value of Co-Therapy', '\u2018DAMAGE\u2019 That a Psychotherapist Treats']);
+    expect(event.detail.items.map((p) => p.title)).to.deep.equal([
+      'The Value of Co-Therapy',
+      '\u2018DAMAGE\u2019 That a Psychotherapist Treats',
+    ]);
     expect(event.bubbles && event.composed).to.equal(true);
     el.remove();
   });
@@ -134,7 +154,9 @@ describe('<iigp-recent-posts> over RSS', () => {
     document.body.append(source);
     const posts = ((await loaded) as CustomEvent<{ items: Post[] }>).detail.items;
     // Excerpts are computed when first read; the widget does not show them here.
-    expect(Object.getOwnPropertyDescriptor(posts[0], 'excerpt')?.get, 'the excerpt is not computed yet').to.be.a('function');
+    expect(Object.getOwnPropertyDescriptor(posts[0], 'excerpt')?.get, 'the excerpt is not computed yet').to.be.a(
+      'function',
+    );
     const target = await fixture<RecentPostsElement>(html`<iigp-recent-posts></iigp-recent-posts>`);
     target.items = posts;
     await target.updateComplete;
@@ -160,7 +182,9 @@ describe('<iigp-recent-posts> over RSS', () => {
 
   it('makes one request for ten widgets on the same URL', async () => {
     const url = mock(FEED);
-    const box = await fixture<HTMLElement>(html`<div>${Array.from({ length: 10 }, () => html`<iigp-recent-posts src=${url}></iigp-recent-posts>`)}</div>`);
+    const box = await fixture<HTMLElement>(
+      html`<div>${Array.from({ length: 10 }, () => html`<iigp-recent-posts src=${url}></iigp-recent-posts>`)}</div>`,
+    );
     const widgets = [...box.querySelectorAll('iigp-recent-posts')] as RecentPostsElement[];
     for (const widget of widgets) await settled(widget);
     expect(widgets.every((w) => w.state === 'ready')).to.equal(true);
@@ -233,7 +257,10 @@ describe('<iigp-recent-posts> over RSS', () => {
   it('with loading="lazy" fetches nothing until the widget nears the viewport', async () => {
     const url = mock(FEED);
     const box = await fixture<HTMLElement>(
-      html`<div><div style="height: 5000px"></div><iigp-recent-posts loading="lazy" src=${url}></iigp-recent-posts></div>`,
+      html`<div>
+        <div style="height: 5000px"></div>
+        <iigp-recent-posts loading="lazy" src=${url}></iigp-recent-posts>
+      </div>`,
     );
     const el = box.querySelector('iigp-recent-posts') as RecentPostsElement;
     await new Promise((done) => setTimeout(done, 300));
@@ -246,7 +273,9 @@ describe('<iigp-recent-posts> over RSS', () => {
   });
 
   it('reserves space while loading with a placeholder hidden from screen readers', async () => {
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED, { delay: 500 })} limit="3"></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${mock(FEED, { delay: 500 })} limit="3"></iigp-recent-posts>`,
+    );
     expect(el.state).to.equal('loading');
     const skeleton = el.shadowRoot!.querySelector('[part="skeleton"]')!;
     expect(skeleton.getAttribute('aria-hidden')).to.equal('true');
@@ -258,7 +287,9 @@ describe('<iigp-recent-posts> over RSS', () => {
   });
 
   it('resolves a relative src against the page', async () => {
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED).slice(1)}></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${mock(FEED).slice(1)}></iigp-recent-posts>`,
+    );
     await settled(el);
     expect(el.state).to.equal('ready');
   });
@@ -272,17 +303,22 @@ describe('<iigp-recent-posts> when things fail', () => {
     const caught = (event: Event) => (error = event as CustomEvent);
     const { el, warnings } = await mountSettled<RecentPostsElement>(
       fallback
-        ? html`<iigp-recent-posts src=${url} @iigp-error=${caught}><a href="/blog/">Read our blog</a></iigp-recent-posts>`
+        ? html`<iigp-recent-posts src=${url} @iigp-error=${caught}
+            ><a href="/blog/">Read our blog</a></iigp-recent-posts
+          >`
         : html`<iigp-recent-posts src=${url} @iigp-error=${caught}></iigp-recent-posts>`,
     );
     return { el, warnings, error };
   }
 
-
   for (const [name, url, cause] of [
     ['a 404', () => mock('test/fixtures/none.xml'), /answered 404/],
     ['a 500', () => mock(FEED, { status: 500 }), /answered 500/],
-    ['an HTML page', () => mock(FEED, { type: 'text/html', status: 200 }).replace(FEED, 'test/fixtures/html-page.html'), /HTML page/],
+    [
+      'an HTML page',
+      () => mock(FEED, { type: 'text/html', status: 200 }).replace(FEED, 'test/fixtures/html-page.html'),
+      /HTML page/,
+    ],
     ['malformed XML', () => mock('test/fixtures/malformed.xml'), /not well-formed XML/],
     ['JSON of the wrong shape', () => mock('test/fixtures/wrong-shape.json'), /not rss, wp, json data|JSON Feed/],
   ] as const) {
@@ -328,7 +364,9 @@ describe('<iigp-recent-posts> when things fail', () => {
     const url = `${location.protocol}//127.0.0.1:${location.port}${mock(FEED)}`;
     const { el, warnings } = await failing(url);
     expect(el.state).to.equal('error');
-    expect(warnings[0]).to.match(/CORS/).and.match(/Access-Control-Allow-Origin/);
+    expect(warnings[0])
+      .to.match(/CORS/)
+      .and.match(/Access-Control-Allow-Origin/);
   });
 
   it('reads a cross-origin feed that sends CORS headers', async () => {
@@ -365,7 +403,9 @@ describe('<iigp-recent-posts> when things fail', () => {
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
-      const refusing = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} limit="1"></iigp-recent-posts>`);
+      const refusing = await fixture<RecentPostsElement>(
+        html`<iigp-recent-posts src=${mock(FEED)} limit="1"></iigp-recent-posts>`,
+      );
       await settled(refusing);
       expect(refusing.state, 'with setItem throwing').to.equal('ready');
       Storage.prototype.setItem = setItem;
@@ -376,7 +416,9 @@ describe('<iigp-recent-posts> when things fail', () => {
         },
       });
       expect(() => window.localStorage, 'the stub is in place').to.throw();
-      const blocked = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${mock(FEED)} limit="1"></iigp-recent-posts>`);
+      const blocked = await fixture<RecentPostsElement>(
+        html`<iigp-recent-posts src=${mock(FEED)} limit="1"></iigp-recent-posts>`,
+      );
       await settled(blocked);
       expect(blocked.state, 'with localStorage throwing').to.equal('ready');
       expect(texts(blocked, '[part~="title"]')).to.deep.equal(['The Value of Co-Therapy']);
@@ -397,7 +439,9 @@ describe('<iigp-recent-posts> when things fail', () => {
     localStorage.setItem(`iigp-widgets:v1:${new URL(offline, location.href).href}`, saved);
     const warnings = captureWarnings();
     let failed = false;
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${offline} @iigp-error=${() => (failed = true)}></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${offline} @iigp-error=${() => (failed = true)}></iigp-recent-posts>`,
+    );
     await waitUntil(() => el.state === 'ready', 'the saved copy was not painted');
     expect(failed, 'painted before the network answered').to.equal(false);
     await oneEvent(el, 'iigp-error');

@@ -29,7 +29,8 @@ describe('one set of text rules in the browser and in Node (test/fixtures/html-t
   });
 
   it('decodes bytes as the Node pipeline does: BOM, then the HTTP charset, then the XML declaration', async () => {
-    for (const { bytes, contentType, text } of table.decodeBody) expect(await decodeBody(new Uint8Array(bytes), contentType), contentType).to.equal(text);
+    for (const { bytes, contentType, text } of table.decodeBody)
+      expect(await decodeBody(new Uint8Array(bytes), contentType), contentType).to.equal(text);
   });
 
   it('reduces HTML to the same text', () => {
@@ -37,7 +38,8 @@ describe('one set of text rules in the browser and in Node (test/fixtures/html-t
   });
 
   it('finds the same first image', () => {
-    for (const { html: markup, image } of table.firstImage) expect(firstImage(markup, table.base) ?? null, markup).to.deep.equal(image);
+    for (const { html: markup, image } of table.firstImage)
+      expect(firstImage(markup, table.base) ?? null, markup).to.deep.equal(image);
   });
 });
 
@@ -52,7 +54,12 @@ function shown(el: WidgetElement<unknown>) {
   return {
     text: root.textContent!.replace(/\s+/g, ' ').trim(),
     links: [...root.querySelectorAll('a')].map((a) => site(a.getAttribute('href'))),
-    images: [...root.querySelectorAll('img')].map((img) => [site(img.getAttribute('src')), img.getAttribute('alt'), img.getAttribute('width'), img.getAttribute('height')]),
+    images: [...root.querySelectorAll('img')].map((img) => [
+      site(img.getAttribute('src')),
+      img.getAttribute('alt'),
+      img.getAttribute('width'),
+      img.getAttribute('height'),
+    ]),
     times: [...root.querySelectorAll('time')].map((time) => time.getAttribute('datetime')),
   };
 }
@@ -61,7 +68,17 @@ describe('a widget shows a snapshot as it shows its source', () => {
   beforeEach(() => localStorage.clear());
 
   it('<iigp-recent-posts>: WordPress REST posts and their JSON Feed snapshot', async () => {
-    const view = (src: string) => html`<iigp-recent-posts src=${src} limit="10" show-excerpt show-author show-image read-more locale="en-US" time-zone="UTC"></iigp-recent-posts>`;
+    const view = (src: string) =>
+      html`<iigp-recent-posts
+        src=${src}
+        limit="10"
+        show-excerpt
+        show-author
+        show-image
+        read-more
+        locale="en-US"
+        time-zone="UTC"
+      ></iigp-recent-posts>`;
     const source = await fixture<RecentPostsElement>(view(mock('test/fixtures/snapshot/wp-posts.json')));
     const snapshot = await fixture<RecentPostsElement>(view(mock('test/fixtures/snapshot/wp-posts.snapshot.json')));
     await Promise.all([settled(source), settled(snapshot)]);
@@ -72,7 +89,14 @@ describe('a widget shows a snapshot as it shows its source', () => {
   });
 
   it('<iigp-workshop-list>: The Events Calendar response and its schema.org snapshot', async () => {
-    const view = (src: string) => html`<iigp-workshop-list src=${src} when="all" show-description layout="cards" locale="en-US"></iigp-workshop-list>`;
+    const view = (src: string) =>
+      html`<iigp-workshop-list
+        src=${src}
+        when="all"
+        show-description
+        layout="cards"
+        locale="en-US"
+      ></iigp-workshop-list>`;
     const source = await fixture<WorkshopListElement>(view(mock('demo/data/workshops-tec.json')));
     const snapshot = await fixture<WorkshopListElement>(view(mock('test/fixtures/snapshot/workshops.snapshot.json')));
     await Promise.all([settled(source), settled(snapshot)]);

@@ -19,11 +19,19 @@ const seen = (url: string) => hits(new URL(url, location.href).pathname + new UR
 
 describe('sourceUrl: the address asked for', () => {
   it('adds per_page = limit (at most 100) to a WordPress REST collection', () => {
-    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts', 15)).to.equal('https://iigp.example/wp-json/wp/v2/posts?per_page=15');
-    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts?_embed', 5)).to.equal('https://iigp.example/wp-json/wp/v2/posts?_embed=&per_page=5');
-    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/media?mime_type=application/pdf', Infinity)).to.include('per_page=100');
+    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts', 15)).to.equal(
+      'https://iigp.example/wp-json/wp/v2/posts?per_page=15',
+    );
+    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts?_embed', 5)).to.equal(
+      'https://iigp.example/wp-json/wp/v2/posts?_embed=&per_page=5',
+    );
+    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/media?mime_type=application/pdf', Infinity)).to.include(
+      'per_page=100',
+    );
     expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts', 500)).to.include('per_page=100');
-    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts/', 7.5)).to.equal('https://iigp.example/wp-json/wp/v2/posts/?per_page=8');
+    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts/', 7.5)).to.equal(
+      'https://iigp.example/wp-json/wp/v2/posts/?per_page=8',
+    );
     expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts', -1)).to.include('per_page=100');
   });
 
@@ -64,7 +72,11 @@ describe('widgets ask WordPress for what they show', () => {
 
   it('asks for the default limit when none is set, and one request serves every widget asking the same', async () => {
     const src = `${site()}/wp-json/wp/v2/posts`;
-    const box = await fixture<HTMLElement>(html`<div><iigp-recent-posts src=${src}></iigp-recent-posts><iigp-recent-posts src=${src}></iigp-recent-posts></div>`);
+    const box = await fixture<HTMLElement>(
+      html`<div>
+        <iigp-recent-posts src=${src}></iigp-recent-posts><iigp-recent-posts src=${src}></iigp-recent-posts>
+      </div>`,
+    );
     const [a, b] = box.querySelectorAll('iigp-recent-posts') as NodeListOf<RecentPostsElement>;
     await settled(a);
     await settled(b);
@@ -82,7 +94,9 @@ describe('widgets ask WordPress for what they show', () => {
 
   it('<iigp-faculty-card person> over /wp-json/wp/v2/pages asks for 100 pages, not its one card, and finds the person', async () => {
     const src = `${site()}/wp-json/wp/v2/pages`;
-    const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card src=${src} person="thomas-reyes"></iigp-faculty-card>`);
+    const el = await fixture<FacultyCardElement>(
+      html`<iigp-faculty-card src=${src} person="thomas-reyes"></iigp-faculty-card>`,
+    );
     await settled(el);
     expect(el.state).to.equal('ready');
     expect(texts(el, '[part~="title"]')[0]).to.include('Reyes');
@@ -91,7 +105,9 @@ describe('widgets ask WordPress for what they show', () => {
 
   it('<iigp-workshop-list when="past"> over The Events Calendar lists past workshops (start_date sent)', async () => {
     const src = `${site()}/wp-json/tribe/events/v1/events`;
-    const el = await fixture<WorkshopListElement>(html`<iigp-workshop-list when="past" src=${src}></iigp-workshop-list>`);
+    const el = await fixture<WorkshopListElement>(
+      html`<iigp-workshop-list when="past" src=${src}></iigp-workshop-list>`,
+    );
     await settled(el);
     expect(el.state).to.equal('ready');
     expect(texts(el, '[part~="title"]')).to.deep.equal([10, 20, 30, 40, 50, 60].map((n) => `Past workshop ${n} days`));
@@ -107,7 +123,9 @@ describe('widgets ask WordPress for what they show', () => {
     expect(await seen(src)).to.equal(1);
 
     const own = `${site()}/wp-json/tribe/events/v1/events?start_date=now`;
-    const past = await fixture<WorkshopListElement>(html`<iigp-workshop-list when="past" src=${own}></iigp-workshop-list>`);
+    const past = await fixture<WorkshopListElement>(
+      html`<iigp-workshop-list when="past" src=${own}></iigp-workshop-list>`,
+    );
     await settled(past);
     expect(past.state).to.equal('empty'); // as asked: only events from now on, none of them past
     expect(await seen(own)).to.equal(1);

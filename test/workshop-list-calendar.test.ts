@@ -10,7 +10,12 @@ const NOW = '2026-10-01T12:00:00Z';
 /** Six Thursday meetings at 7 pm Detroit time across the end of daylight saving; one moved, one cancelled. */
 const GROUP = calendar(
   vevent('group@iigp.example', 'RRULE:FREQ=WEEKLY;COUNT=6\nLOCATION:Institute\\, 24400 Northwestern Hwy\\, Southfield'),
-  vevent('group@iigp.example', 'RECURRENCE-ID;TZID=America/Detroit:20261022T190000', 'DTSTART;TZID=America/Detroit:20261023T180000', 'DTEND;TZID=America/Detroit:20261023T200000'),
+  vevent(
+    'group@iigp.example',
+    'RECURRENCE-ID;TZID=America/Detroit:20261022T190000',
+    'DTSTART;TZID=America/Detroit:20261023T180000',
+    'DTEND;TZID=America/Detroit:20261023T200000',
+  ),
   vevent('group@iigp.example', 'RECURRENCE-ID;TZID=America/Detroit:20261105T190000\nSTATUS:CANCELLED'),
 ).replace(/SUMMARY:group@iigp.example/g, 'SUMMARY:Thursday process group');
 
@@ -66,13 +71,29 @@ describe('<iigp-workshop-list> a recurring iCalendar event', () => {
   it('lists what `when` and `limit` ask for: upcoming after a date, and past ones newest first', async () => {
     const src = echo(GROUP, 'text/calendar');
     const upcoming = await list(src, { limit: '2' }, '2026-10-30T12:00:00Z');
-    expect([...upcoming.shadowRoot!.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).to.deep.equal(['2026-11-13T00:00:00.000Z', '2026-11-20T00:00:00.000Z']);
+    expect([...upcoming.shadowRoot!.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).to.deep.equal([
+      '2026-11-13T00:00:00.000Z',
+      '2026-11-20T00:00:00.000Z',
+    ]);
     const past = await list(src, { when: 'past', limit: '2' }, '2026-10-30T12:00:00Z');
-    expect([...past.shadowRoot!.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).to.deep.equal(['2026-10-29T23:00:00.000Z', '2026-10-23T22:00:00.000Z']);
+    expect([...past.shadowRoot!.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).to.deep.equal([
+      '2026-10-29T23:00:00.000Z',
+      '2026-10-23T22:00:00.000Z',
+    ]);
   });
 
   it('lists a rule without end, repeating every minute, as a plain list of `limit`', async () => {
-    const src = echo(calendar(vevent('minute', 'RRULE:FREQ=MINUTELY', 'DTSTART;TZID=America/Detroit:19990101T000000', 'DTEND;TZID=America/Detroit:19990101T000100')), 'text/calendar');
+    const src = echo(
+      calendar(
+        vevent(
+          'minute',
+          'RRULE:FREQ=MINUTELY',
+          'DTSTART;TZID=America/Detroit:19990101T000000',
+          'DTEND;TZID=America/Detroit:19990101T000100',
+        ),
+      ),
+      'text/calendar',
+    );
     const el = await list(src, { limit: '3' });
     expect(items(el)).to.have.length(3);
     expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-10-01T12:00:00.000Z');
@@ -87,7 +108,12 @@ describe('<iigp-workshop-list> a recurring iCalendar event', () => {
           calendar(
             vevent('good', 'RRULE:FREQ=WEEKLY;COUNT=2'),
             vevent('impossible', 'RRULE:FREQ=MONTHLY;BYDAY=6FR'),
-            vevent('mars', '', 'DTSTART;TZID=Mars/Olympus_Mons:20261015T190000', 'DTEND;TZID=Mars/Olympus_Mons:20261015T210000'),
+            vevent(
+              'mars',
+              '',
+              'DTSTART;TZID=Mars/Olympus_Mons:20261015T190000',
+              'DTEND;TZID=Mars/Olympus_Mons:20261015T210000',
+            ),
           ),
           'text/calendar',
         ),

@@ -24,7 +24,11 @@ const YOGA = 'Yoga and Psychotherapy';
 const CULTURE = 'Culture and Race in Psychotherapy';
 const UPCOMING = [FORMATIVE, EFT, ADOPTION, YOGA];
 
-async function list(src: string, attrs: Record<string, string> = {}, now: string | number = NOW): Promise<WorkshopListElement> {
+async function list(
+  src: string,
+  attrs: Record<string, string> = {},
+  now: string | number = NOW,
+): Promise<WorkshopListElement> {
   const el = document.createElement('iigp-workshop-list') as WorkshopListElement;
   el.now = now;
   el.setAttribute('locale', 'en-US');
@@ -37,7 +41,9 @@ async function list(src: string, attrs: Record<string, string> = {}, now: string
 }
 
 function item(el: WorkshopListElement, title: string): Element {
-  const found = [...el.shadowRoot!.querySelectorAll('[part~="item"]')].find((li) => li.querySelector('[part~="title"]')?.textContent === title);
+  const found = [...el.shadowRoot!.querySelectorAll('[part~="item"]')].find(
+    (li) => li.querySelector('[part~="title"]')?.textContent === title,
+  );
   if (!found) throw new Error(`no item "${title}" in ${texts(el, '[part~="title"]').join(' | ')}`);
   return found;
 }
@@ -66,23 +72,35 @@ describe('<iigp-workshop-list> sources', () => {
     expect(texts(el, '[part~="title"]')).to.deep.equal(UPCOMING);
     const eft = item(el, EFT);
     expect(text(eft.querySelector('[part="presenters"]'))).to.equal('With Sarah Oduya, Ph.D., C.Psych');
-    expect((eft.querySelector('[part="presenters"] a') as HTMLAnchorElement).href).to.equal('https://iigp.example/faculty/sarah-oduya/');
-    expect(text(eft.querySelector('[part="credits"]'))).to.equal('CE credits: 12 CE hours, approved by the Michigan Psychological Association');
+    expect((eft.querySelector('[part="presenters"] a') as HTMLAnchorElement).href).to.equal(
+      'https://iigp.example/faculty/sarah-oduya/',
+    );
+    expect(text(eft.querySelector('[part="credits"]'))).to.equal(
+      'CE credits: 12 CE hours, approved by the Michigan Psychological Association',
+    );
     expect(text(eft.querySelector('[part="price"]'))).to.equal('$240');
     expect(text(eft.querySelector('[part="place"]'))).to.equal(
       'Institute for Individual and Group Psychotherapy, 24400 Northwestern Hwy, Suite 110, Southfield, MI 48075, US',
     );
     expect(text(item(el, YOGA).querySelector('[part="place"]'))).to.equal('Online');
     expect(text(item(el, YOGA).querySelector('[part="price"]'))).to.equal('Free');
-    expect((eft.querySelector('a[part~="title"]') as HTMLAnchorElement).href).to.equal('https://iigp.example/event/emotion-focused-therapy/');
+    expect((eft.querySelector('a[part~="title"]') as HTMLAnchorElement).href).to.equal(
+      'https://iigp.example/event/emotion-focused-therapy/',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('reads a bare array and an ItemList of Events alike', async () => {
-    const graph = JSON.parse(await body(JSON_LD))['@graph'].filter((node: { '@type': string }) => node['@type'] !== 'Organization');
+    const graph = JSON.parse(await body(JSON_LD))['@graph'].filter(
+      (node: { '@type': string }) => node['@type'] !== 'Organization',
+    );
     const bare = await list(echo(JSON.stringify(graph)));
     expect(texts(bare, '[part~="title"]')).to.deep.equal(UPCOMING);
-    const itemList = { '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: graph.map((item: unknown, i: number) => ({ '@type': 'ListItem', position: i + 1, item })) };
+    const itemList = {
+      '@context': 'https://schema.org',
+      '@type': 'ItemList',
+      itemListElement: graph.map((item: unknown, i: number) => ({ '@type': 'ListItem', position: i + 1, item })),
+    };
     const listed = await list(echo(JSON.stringify(itemList)), { format: 'json' });
     expect(texts(listed, '[part~="title"]')).to.deep.equal(UPCOMING);
   });
@@ -107,7 +125,8 @@ describe('<iigp-workshop-list> sources', () => {
     for (const path of [ICS, GOOGLE]) {
       const text = await body(path);
       const calendar = new ICAL.Component(ICAL.parse(text));
-      for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+      for (const zone of calendar.getAllSubcomponents('vtimezone'))
+        ICAL.TimezoneService.register(new ICAL.Timezone(zone));
       const reference = new Map<string, { title: string; start: number; status: string }>();
       for (const vevent of calendar.getAllSubcomponents('vevent')) {
         const event = new ICAL.Event(vevent);
@@ -119,8 +138,12 @@ describe('<iigp-workshop-list> sources', () => {
         }
         if (Number.isNaN(start) || reference.has(event.uid)) continue;
         // ical.js reads floating and all-day times in the machine's zone; ours use the calendar's zone.
-        if (event.startDate.isDate || (event.startDate.zone?.tzid === 'floating')) continue;
-        reference.set(event.uid, { title: event.summary, start, status: String(vevent.getFirstPropertyValue('status') ?? '') });
+        if (event.startDate.isDate || event.startDate.zone?.tzid === 'floating') continue;
+        reference.set(event.uid, {
+          title: event.summary,
+          start,
+          status: String(vevent.getFirstPropertyValue('status') ?? ''),
+        });
       }
       const ours = parseIcs({ text, contentType: 'text/calendar', url: location.href }).items;
       let compared = 0;
@@ -144,7 +167,8 @@ describe('<iigp-workshop-list> sources', () => {
     } finally {
       warnings.restore();
     }
-    const yoga = 'Yoga and Psychotherapy — Breath, Posture and Attention as Allies of the Talking Cure (a very long title that must be folded)';
+    const yoga =
+      'Yoga and Psychotherapy — Breath, Posture and Attention as Allies of the Talking Cure (a very long title that must be folded)';
     expect(texts(el, '[part~="title"]')).to.deep.equal([
       FORMATIVE,
       'Guest Lecture from Berlin',
@@ -155,11 +179,17 @@ describe('<iigp-workshop-list> sources', () => {
     ]);
     const formative = item(el, FORMATIVE);
     expect(text(formative.querySelector('time'))).to.equal('Thu, December 3, 2026, 7:00 – 9:00 PM EST');
-    expect(text(formative.querySelector('[part="description"]'))).to.include('formative psychology; the body as the ground of emotional life, and change.');
+    expect(text(formative.querySelector('[part="description"]'))).to.include(
+      'formative psychology; the body as the ground of emotional life, and change.',
+    );
     expect(text(formative.querySelector('[part="presenters"]'))).to.equal('With Robert Klein, Ph.D.');
-    expect(text(formative.querySelector('[part="credits"]'))).to.equal('CE credits: 2 CE hours, Michigan Psychological Association');
+    expect(text(formative.querySelector('[part="credits"]'))).to.equal(
+      'CE credits: 2 CE hours, Michigan Psychological Association',
+    );
     // The event's own TZID wins over the calendar's zone; DURATION gives the end.
-    expect(text(item(el, 'Guest Lecture from Berlin').querySelector('time'))).to.equal('Fri, January 15, 2027, 6:00 – 7:30 PM GMT+1');
+    expect(text(item(el, 'Guest Lecture from Berlin').querySelector('time'))).to.equal(
+      'Fri, January 15, 2027, 6:00 – 7:30 PM GMT+1',
+    );
     // All-day: the last day is the day before DTEND; a lone date is one day.
     const retreat = item(el, 'Group Psychotherapy Weekend Retreat').querySelector('time')!;
     expect(text(retreat)).to.equal('Fri, March 5 – Sat, March 6, 2027');
@@ -172,7 +202,10 @@ describe('<iigp-workshop-list> sources', () => {
     // duplicate UID is counted in the widget's warning.
     expect(warnings.messages).to.have.length(4);
     for (const title of ['Ends before it starts', 'Unparseable date', 'The 31st of February']) {
-      expect(warnings.messages.filter((m) => m.includes(`skipped the workshop "${title}"`)), title).to.have.length(1);
+      expect(
+        warnings.messages.filter((m) => m.includes(`skipped the workshop "${title}"`)),
+        title,
+      ).to.have.length(1);
     }
     expect(warnings.messages.find((m) => /skipped 1 unreadable entry/.test(m))).to.exist;
   });
@@ -190,19 +223,37 @@ describe('<iigp-workshop-list> sources', () => {
     expect(text(item(el, ADOPTION).querySelector('[part="status"]'))).to.equal('Cancelled');
     expect(text(item(el, YOGA).querySelector('[part="place"]'))).to.equal('Online');
     expect(text(item(el, YOGA).querySelector('[part="price"]'))).to.equal('Free');
-    expect((item(el, EFT).querySelector('a[part~="register"]') as HTMLAnchorElement).href).to.equal('https://iigp.example/register/emotion-focused-therapy/');
+    expect((item(el, EFT).querySelector('a[part~="register"]') as HTMLAnchorElement).href).to.equal(
+      'https://iigp.example/register/emotion-focused-therapy/',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('reads WordPress posts of a workshop category (format="wp"), the post date standing as the start', async () => {
     const posts = [
-      { id: 501, date_gmt: '2026-12-04T00:00:00', link: 'https://iigp.example/formative/', title: { rendered: 'Formative &#8220;Psychology&#8221;' }, excerpt: { rendered: '<p>CE credits: 2 hours</p>' } },
-      { id: 502, date_gmt: '2026-10-16T23:00:00', link: 'https://iigp.example/culture/', title: { rendered: 'Culture &amp; Race' }, excerpt: { rendered: '' } },
+      {
+        id: 501,
+        date_gmt: '2026-12-04T00:00:00',
+        link: 'https://iigp.example/formative/',
+        title: { rendered: 'Formative &#8220;Psychology&#8221;' },
+        excerpt: { rendered: '<p>CE credits: 2 hours</p>' },
+      },
+      {
+        id: 502,
+        date_gmt: '2026-10-16T23:00:00',
+        link: 'https://iigp.example/culture/',
+        title: { rendered: 'Culture &amp; Race' },
+        excerpt: { rendered: '' },
+      },
     ];
     const el = await list(echo(JSON.stringify(posts)), { when: 'all', 'time-zone': 'America/Detroit' });
     expect(texts(el, '[part~="title"]')).to.deep.equal(['Culture & Race', 'Formative \u201cPsychology\u201d']);
-    expect(text(item(el, 'Formative \u201cPsychology\u201d').querySelector('time'))).to.equal('Thu, December 3, 2026 at 7:00 PM EST');
-    expect(text(item(el, 'Formative \u201cPsychology\u201d').querySelector('[part="credits"]'))).to.equal('CE credits: 2 hours');
+    expect(text(item(el, 'Formative \u201cPsychology\u201d').querySelector('time'))).to.equal(
+      'Thu, December 3, 2026 at 7:00 PM EST',
+    );
+    expect(text(item(el, 'Formative \u201cPsychology\u201d').querySelector('[part="credits"]'))).to.equal(
+      'CE credits: 2 hours',
+    );
   });
 
   it('reads a category feed (format="rss"), the item date standing as the start', async () => {
@@ -210,21 +261,49 @@ describe('<iigp-workshop-list> sources', () => {
     expect(texts(el, '[part~="title"]')).to.deep.equal([CULTURE, FORMATIVE, 'Yoga & Psychotherapy']);
     const upcoming = await list(mock('demo/data/workshops-feed.xml'));
     expect(texts(upcoming, '[part~="title"]')).to.deep.equal([FORMATIVE, 'Yoga & Psychotherapy']);
-    expect((upcoming.shadowRoot!.querySelector('a[part~="title"]') as HTMLAnchorElement).href).to.equal('https://iigp.example/2026/12/03/formative-psychology/');
+    expect((upcoming.shadowRoot!.querySelector('a[part~="title"]') as HTMLAnchorElement).href).to.equal(
+      'https://iigp.example/2026/12/03/formative-psychology/',
+    );
   });
 
   it('reads all-day, manual-offset and hybrid events of The Events Calendar', () => {
     const events = {
       events: [
-        { id: 1, title: 'All Day', all_day: true, start_date: '2027-03-05 00:00:00', end_date: '2027-03-06 23:59:59', timezone: 'America/Detroit', venue: { venue: 'IIGP' }, is_virtual: true, virtual_url: 'https://zoom.us/j/1' },
-        { id: 2, title: 'Manual Offset', start_date: '2027-03-05 19:00:00', end_date: '2027-03-05 21:00:00', timezone: 'UTC-5', cost: '0' },
+        {
+          id: 1,
+          title: 'All Day',
+          all_day: true,
+          start_date: '2027-03-05 00:00:00',
+          end_date: '2027-03-06 23:59:59',
+          timezone: 'America/Detroit',
+          venue: { venue: 'IIGP' },
+          is_virtual: true,
+          virtual_url: 'https://zoom.us/j/1',
+        },
+        {
+          id: 2,
+          title: 'Manual Offset',
+          start_date: '2027-03-05 19:00:00',
+          end_date: '2027-03-05 21:00:00',
+          timezone: 'UTC-5',
+          cost: '0',
+        },
         { id: 3, title: 'Broken', utc_start_date: 'soon' },
         'junk',
       ],
     };
-    const { items, skipped } = parseTecEvents({ text: JSON.stringify(events), contentType: 'application/json', url: location.href });
+    const { items, skipped } = parseTecEvents({
+      text: JSON.stringify(events),
+      contentType: 'application/json',
+      url: location.href,
+    });
     expect(skipped).to.equal(2);
-    expect(items[0]).to.include({ allDay: true, timeZone: 'America/Detroit', attendance: 'hybrid', onlineUrl: 'https://zoom.us/j/1' });
+    expect(items[0]).to.include({
+      allDay: true,
+      timeZone: 'America/Detroit',
+      attendance: 'hybrid',
+      onlineUrl: 'https://zoom.us/j/1',
+    });
     expect((items[0].start as Date).toISOString()).to.equal('2027-03-05T05:00:00.000Z');
     expect((items[0].end as Date).toISOString()).to.equal('2027-03-07T05:00:00.000Z');
     expect(items[1]).to.include({ timeZone: '-05:00', price: 'Free' });
@@ -244,7 +323,14 @@ describe('<iigp-workshop-list> sources', () => {
   });
 
   it('shows the offset as GMT-5 where a schema.org date carries only an offset', async () => {
-    const events = [{ '@type': 'Event', name: 'Offset Only', startDate: '2026-12-10T19:00:00-05:00', endDate: '2026-12-10T21:00:00-05:00' }];
+    const events = [
+      {
+        '@type': 'Event',
+        name: 'Offset Only',
+        startDate: '2026-12-10T19:00:00-05:00',
+        endDate: '2026-12-10T21:00:00-05:00',
+      },
+    ];
     const el = await list(echo(JSON.stringify(events)));
     expect(text(el.shadowRoot!.querySelector('time'))).to.equal('Thu, December 10, 2026, 7:00 – 9:00 PM GMT-5');
     expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-12-11T00:00:00.000Z');
@@ -288,9 +374,18 @@ describe('<iigp-workshop-list> upcoming and past', () => {
   });
 
   it('renders items set from script, dates as ISO strings', async () => {
-    const el = await fixture<WorkshopListElement>(html`<iigp-workshop-list locale="en-US" .now=${NOW}></iigp-workshop-list>`);
+    const el = await fixture<WorkshopListElement>(
+      html`<iigp-workshop-list locale="en-US" .now=${NOW}></iigp-workshop-list>`,
+    );
     el.items = [
-      { id: 'a', title: 'From Script', start: '2026-12-01T18:00:00Z', end: '2026-12-01T20:00:00Z', timeZone: 'America/Detroit', status: 'postponed' },
+      {
+        id: 'a',
+        title: 'From Script',
+        start: '2026-12-01T18:00:00Z',
+        end: '2026-12-01T20:00:00Z',
+        timeZone: 'America/Detroit',
+        status: 'postponed',
+      },
       { id: 'b', title: 'Long Ago', start: '2020-01-01T18:00:00Z' },
     ];
     await el.updateComplete;
@@ -322,14 +417,22 @@ describe('<iigp-workshop-list> time zones', () => {
     const el = await list(mock(JSON_LD));
     expect(text(item(el, FORMATIVE).querySelector('time'))).to.equal('Thu, December 3, 2026, 7:00 – 9:00 PM EST');
     expect(text(item(el, YOGA).querySelector('time'))).to.equal('Sat, April 10, 2027, 10:00 AM – 12:00 PM EDT');
-    expect(text(item(el, EFT).querySelector('time'))).to.equal('Fri, January 22, 2027 at 9:00 AM EST – Sat, January 23, 2027 at 4:00 PM EST');
+    expect(text(item(el, EFT).querySelector('time'))).to.equal(
+      'Fri, January 22, 2027 at 9:00 AM EST – Sat, January 23, 2027 at 4:00 PM EST',
+    );
     expect(item(el, FORMATIVE).querySelector('time')!.getAttribute('datetime')).to.equal('2026-12-04T00:00:00.000Z');
   });
 
   it('shows the reader\'s zone with time-zone="viewer" and a named zone with time-zone="Europe/Berlin"', async () => {
     const viewer = await list(mock(JSON_LD), { 'time-zone': 'viewer' });
     const expected = new Intl.DateTimeFormat('en-US', {
-      weekday: 'short', month: 'long', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+      weekday: 'short',
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
     }).formatRange(new Date('2026-12-04T00:00:00Z'), new Date('2026-12-04T02:00:00Z'));
     expect(text(item(viewer, FORMATIVE).querySelector('time'))).to.equal(expected);
     const berlin = await list(mock(JSON_LD), { 'time-zone': 'Europe/Berlin' });
@@ -351,7 +454,9 @@ describe('<iigp-workshop-list> time zones', () => {
     el.src = mock(JSON_LD);
     box.append(el);
     await settled(el);
-    expect(getComputedStyle(el.shadowRoot!.querySelector('ul')!).gridTemplateColumns.split(' ').length).to.be.greaterThan(1);
+    expect(
+      getComputedStyle(el.shadowRoot!.querySelector('ul')!).gridTemplateColumns.split(' ').length,
+    ).to.be.greaterThan(1);
     expect(el.shadowRoot!.querySelector('img[part="image"]')!.getAttribute('src')).to.equal(
       'https://iigp.example/wp-content/uploads/2026/09/formative-psychology.jpg',
     );
@@ -417,7 +522,8 @@ describe('<iigp-workshop-list> register and add to calendar', () => {
   it('writes valid iCalendar: CRLF, escaped text, lines folded at 75 octets, all-day dates; it parses back', () => {
     const workshop: Workshop = {
       id: 'w-1',
-      title: 'Culture, Race; and \\ Psychotherapy — “a long title” with enough words to need folding more than once, surely',
+      title:
+        'Culture, Race; and \\ Psychotherapy — “a long title” with enough words to need folding more than once, surely',
       start: new Date('2026-12-04T00:00:00Z'),
       end: new Date('2026-12-04T02:00:00Z'),
       timeZone: 'America/Detroit',
@@ -440,7 +546,14 @@ describe('<iigp-workshop-list> register and add to calendar', () => {
     expect((back.start as Date).toISOString()).to.equal('2026-12-04T00:00:00.000Z');
     expect((back.end as Date).toISOString()).to.equal('2026-12-04T02:00:00.000Z');
 
-    const allDay = toIcs({ id: 'd@x', title: 'Retreat', allDay: true, timeZone: 'America/Detroit', start: new Date('2027-03-05T05:00:00Z'), end: new Date('2027-03-07T05:00:00Z') });
+    const allDay = toIcs({
+      id: 'd@x',
+      title: 'Retreat',
+      allDay: true,
+      timeZone: 'America/Detroit',
+      start: new Date('2027-03-05T05:00:00Z'),
+      end: new Date('2027-03-07T05:00:00Z'),
+    });
     expect(allDay).to.include('DTSTART;VALUE=DATE:20270305\r\nDTEND;VALUE=DATE:20270307');
     const [day] = parseIcs({ text: allDay, contentType: 'text/calendar', url: location.href }).items;
     expect(day.allDay).to.equal(true);
@@ -459,7 +572,9 @@ describe('<iigp-workshop-list> states and bad input', () => {
   beforeEach(() => localStorage.clear());
 
   it('is accessible while loading', async () => {
-    const el = await fixture<WorkshopListElement>(html`<iigp-workshop-list src=${mock(JSON_LD, { delay: 3000 })} heading="Workshops"></iigp-workshop-list>`);
+    const el = await fixture<WorkshopListElement>(
+      html`<iigp-workshop-list src=${mock(JSON_LD, { delay: 3000 })} heading="Workshops"></iigp-workshop-list>`,
+    );
     expect(el.state).to.equal('loading');
     expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
     await expect(el).to.be.accessible();
@@ -474,7 +589,12 @@ describe('<iigp-workshop-list> states and bad input', () => {
     } finally {
       warnings.restore();
     }
-    expect(texts(el, '[part~="title"]')).to.deep.equal(['No End Workshop', 'Floating Workshop', 'First of a Pair', '<img src=x onerror=alert(1)>']);
+    expect(texts(el, '[part~="title"]')).to.deep.equal([
+      'No End Workshop',
+      'Floating Workshop',
+      'First of a Pair',
+      '<img src=x onerror=alert(1)>',
+    ]);
     expect(warnings.messages).to.have.length(1);
     expect(warnings.messages[0]).to.match(/skipped 6 unreadable entries/);
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
@@ -486,9 +606,11 @@ describe('<iigp-workshop-list> states and bad input', () => {
   it('renders a 2,000-event calendar', async () => {
     const events: string[] = [];
     for (let i = 0; i < 2000; i++) {
-      const day = new Date(Date.UTC(2026, 0, 1) + i * 86_400_000 / 2);
+      const day = new Date(Date.UTC(2026, 0, 1) + (i * 86_400_000) / 2);
       const stamp = day.toISOString().replace(/[-:]|\.\d{3}/g, '');
-      events.push(`BEGIN:VEVENT\r\nUID:e${i}@test\r\nDTSTART:${stamp}\r\nDURATION:PT2H\r\nSUMMARY:Session ${i}\r\nEND:VEVENT`);
+      events.push(
+        `BEGIN:VEVENT\r\nUID:e${i}@test\r\nDTSTART:${stamp}\r\nDURATION:PT2H\r\nSUMMARY:Session ${i}\r\nEND:VEVENT`,
+      );
     }
     const ics = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:America/Detroit\r\n${events.join('\r\n')}\r\nEND:VCALENDAR\r\n`;
     const loaded = captureWarnings();
@@ -502,7 +624,13 @@ describe('<iigp-workshop-list> states and bad input', () => {
     expect(el.state).to.equal('ready');
     expect(loaded.messages).to.deep.equal([]);
     // 2026-11-26 12:00 UTC: session 659 starts then (every 12 h from 1 January) and ends at 14:00.
-    expect(texts(el, '[part~="title"]')).to.deep.equal(['Session 659', 'Session 660', 'Session 661', 'Session 662', 'Session 663']);
+    expect(texts(el, '[part~="title"]')).to.deep.equal([
+      'Session 659',
+      'Session 660',
+      'Session 661',
+      'Session 662',
+      'Session 663',
+    ]);
   });
 
   for (const [name, attrs] of [
@@ -528,7 +656,9 @@ describe('<iigp-workshop-list> states and bad input', () => {
       expect(el.state).to.equal('error');
       expect(warnings.messages).to.have.length(1);
       expect(warnings.messages[0]).to.match(/HTML page/);
-      expect(el.shadowRoot!.querySelector('slot')!.assignedElements()[0].textContent).to.equal('See the workshop schedule');
+      expect(el.shadowRoot!.querySelector('slot')!.assignedElements()[0].textContent).to.equal(
+        'See the workshop schedule',
+      );
       await expect(el).to.be.accessible();
     });
   }

@@ -14,7 +14,9 @@ export function firstItemProbe() {
     const now = performance.now();
     if (!b.firstItem) {
       const widget = document.querySelector('iigp-recent-posts');
-      const hit = widget ? widget.shadowRoot?.querySelector('[part~="item"]') : document.querySelector('ul[data-state="ready"] li');
+      const hit = widget
+        ? widget.shadowRoot?.querySelector('[part~="item"]')
+        : document.querySelector('ul[data-state="ready"] li');
       if (hit) b.firstItem = now;
     }
     if (want && !b.allReady) {
@@ -41,6 +43,11 @@ export function demoProbe() {
   // Long animation frames name the scripts that ran in them: the ones from dist/ are the widgets'.
   observe('long-animation-frame', (e) => {
     const ours = (e.scripts ?? []).filter((s) => /\/dist\//.test(s.sourceURL ?? ''));
-    if (ours.length) d.distFrames.push({ duration: e.duration, blocking: e.blockingDuration, scripts: ours.map((s) => `${new URL(s.sourceURL).pathname} ${Math.round(s.duration)} ms`) });
+    if (ours.length)
+      d.distFrames.push({
+        duration: e.duration,
+        blocking: e.blockingDuration,
+        scripts: ours.map((s) => `${new URL(s.sourceURL).pathname} ${Math.round(s.duration)} ms`),
+      });
   });
 }

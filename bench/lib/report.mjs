@@ -11,7 +11,8 @@ import { failures, options, partial, rows, started } from './run-state.mjs';
 import { kb, ms } from './stats.mjs';
 
 function machine() {
-  const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  const cpuModel =
+    /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
   let nproc = String(cpus().length);
   try {
     nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
@@ -40,7 +41,12 @@ function waterfall(firstItem) {
   const r = firstItem?.slow4g;
   if (!r?.library?.waterfall) return '';
   const show = (name) =>
-    r[name].waterfall.map((e) => `  ${e.path.padEnd(44)} ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)} ms  ${kb(e.size).padStart(8)}`).join('\n');
+    r[name].waterfall
+      .map(
+        (e) =>
+          `  ${e.path.padEnd(44)} ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)} ms  ${kb(e.size).padStart(8)}`,
+      )
+      .join('\n');
   return `### Cold load on slow 4G, request by request (first run)
 
 Each level of imports costs one round trip (${NETWORKS.slow4g.conditions.latency} ms here) before the next level is even requested.
@@ -80,7 +86,10 @@ ${errored.length ? `\nAudits that errored (Chromium ${chromiumVersion}): ${error
 }
 
 /** Writes the report to `path`; returns the seconds the run took. */
-export function writeReport(path, { root, load1, chromiumVersion, chromiumPath, slow4gRuns, feed, firstItem, demoRows, lighthouse }) {
+export function writeReport(
+  path,
+  { root, load1, chromiumVersion, chromiumPath, slow4gRuns, feed, firstItem, demoRows, lighthouse },
+) {
   const { cpuModel, nproc } = machine();
   const elapsed = ((Date.now() - started) / 1000).toFixed(0);
   const rssParserVersion = JSON.parse(readFileSync(join(root, 'node_modules/rss-parser/package.json'), 'utf8')).version;

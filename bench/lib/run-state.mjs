@@ -32,5 +32,7 @@ export const failures = [];
 
 export function row(section, measure, lib, base, r, note = '') {
   rows.push([section, measure, lib, base, r, note]);
-  log(`  ${measure.padEnd(46)} library ${String(lib).padStart(10)}   baseline ${String(base).padStart(10)}   ${String(r).padStart(8)} ${note}`);
+  log(
+    `  ${measure.padEnd(46)} library ${String(lib).padStart(10)}   baseline ${String(base).padStart(10)}   ${String(r).padStart(8)} ${note}`,
+  );
 }

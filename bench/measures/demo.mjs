@@ -22,7 +22,11 @@ export async function measureDemo({ browser, at }) {
       const t = await page
         .waitForFunction(
           () => {
-            const all = [...document.querySelectorAll('iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive')];
+            const all = [
+              ...document.querySelectorAll(
+                'iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive',
+              ),
+            ];
             const done = all.every((el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading');
             return done && performance.now();
           },
@@ -50,7 +54,10 @@ export async function measureDemo({ browser, at }) {
     ['CLS (median / max over runs)', `${median(res.cls).toFixed(3)} / ${Math.max(...res.cls).toFixed(3)}`],
     ['long tasks (median count)', String(median(res.longTasks))],
     ['blocking time, sum of (task − 50 ms) (median)', ms(median(res.blocking))],
-    ['long animation frames running dist/ scripts (all runs)', `${res.distFrames.length}${worst ? `; longest ${Math.round(worst.duration)} ms: ${worst.scripts.join(', ')}` : ''}`],
+    [
+      'long animation frames running dist/ scripts (all runs)',
+      `${res.distFrames.length}${worst ? `; longest ${Math.round(worst.duration)} ms: ${worst.scripts.join(', ')}` : ''}`,
+    ],
   ];
   for (const [k, v] of rows) log(`  ${k.padEnd(56)} ${v}`);
   return rows;

@@ -22,7 +22,14 @@ function bytesOf(page) {
     }
     for (const e of seen.values()) {
       const path = new URL(e.name).pathname;
-      const kind = e.entryType === 'navigation' ? 'html' : /\.m?js$/.test(path) ? 'js' : /^\/feeds\//.test(path) ? 'data' : 'other';
+      const kind =
+        e.entryType === 'navigation'
+          ? 'html'
+          : /\.m?js$/.test(path)
+            ? 'js'
+            : /^\/feeds\//.test(path)
+              ? 'data'
+              : 'other';
       out[kind] += e.transferSize;
       out.total += e.transferSize;
       if (kind === 'js') out.jsBody += e.encodedBodySize;
@@ -50,7 +57,9 @@ async function visit(page, url) {
 /** Waits until the visit is over: the widget saved its copy, nothing is still loading. */
 async function settle(page) {
   await page.waitForFunction(
-    () => !document.querySelector('iigp-recent-posts') || Object.keys(localStorage).some((key) => key.startsWith('iigp-widgets:')),
+    () =>
+      !document.querySelector('iigp-recent-posts') ||
+      Object.keys(localStorage).some((key) => key.startsWith('iigp-widgets:')),
     null,
     { timeout: 30_000, polling: 50 },
   );
@@ -61,7 +70,8 @@ async function firstItemOn(browser, at, networkName, runs, share) {
   const network = NETWORKS[networkName];
   const until = sectionDeadline(share);
   const results = {};
-  for (const name of Object.keys(PAGES)) results[name] = { cold: [], repeat: [], cls: [], bytes: [], repeatBytes: [], waterfall: undefined };
+  for (const name of Object.keys(PAGES))
+    results[name] = { cold: [], repeat: [], cls: [], bytes: [], repeatBytes: [], waterfall: undefined };
   for (let i = 0; i < runs; i++) {
     if (i > 0 && Date.now() > until) {
       partial.add(`first item (${networkName}): ${i} of ${runs} runs`);
@@ -98,7 +108,8 @@ async function firstItemOn(browser, at, networkName, runs, share) {
 }
 
 /** Slow 4G runs are long: a third as many, a multiple of 3 so the rotation of the three pages stays even. */
-export const networkRuns = (networkName) => (networkName === 'slow4g' ? 3 * Math.max(1, Math.ceil(options.runs / 9)) : options.runs);
+export const networkRuns = (networkName) =>
+  networkName === 'slow4g' ? 3 * Math.max(1, Math.ceil(options.runs / 9)) : options.runs;
 const networkShare = { loopback: 0.2, desktop: 0.25, slow4g: 0.33 };
 
 /** Measures every network in turn; returns the results by network (the report draws a waterfall from them). */
@@ -115,16 +126,59 @@ export async function measureFirstItem({ browser, at }) {
     const section = `first item: ${networkLabel(network)}`;
     if (!network.conditions) {
       const b = (list, key) => median(list.map((x) => x[key]));
-      row('bytes', 'JS loaded (transfer, gzip as served)', kb(b(lib.bytes, 'js')), kb(b(base.bytes, 'js')), ratio(b(base.bytes, 'js'), b(lib.bytes, 'js')));
-      row('bytes', 'everything loaded: HTML + JS + 10-item feed', kb(b(lib.bytes, 'total')), kb(b(base.bytes, 'total')), ratio(b(base.bytes, 'total'), b(lib.bytes, 'total')));
+      row(
+        'bytes',
+        'JS loaded (transfer, gzip as served)',
+        kb(b(lib.bytes, 'js')),
+        kb(b(base.bytes, 'js')),
+        ratio(b(base.bytes, 'js'), b(lib.bytes, 'js')),
+      );
+      row(
+        'bytes',
+        'everything loaded: HTML + JS + 10-item feed',
+        kb(b(lib.bytes, 'total')),
+        kb(b(base.bytes, 'total')),
+        ratio(b(base.bytes, 'total'), b(lib.bytes, 'total')),
+      );
       row('bytes', 'requests, cold', b(lib.bytes, 'requests'), b(base.bytes, 'requests'), '');
-      row('bytes', 'transfer on a repeat visit', kb(b(lib.repeatBytes, 'total')), kb(b(base.repeatBytes, 'total')), ratio(b(base.repeatBytes, 'total'), b(lib.repeatBytes, 'total')));
+      row(
+        'bytes',
+        'transfer on a repeat visit',
+        kb(b(lib.repeatBytes, 'total')),
+        kb(b(base.repeatBytes, 'total')),
+        ratio(b(base.repeatBytes, 'total'), b(lib.repeatBytes, 'total')),
+      );
     }
-    row(section, 'cold (fresh context, empty cache)', ms(median(lib.cold)), ms(median(base.cold)), ratio(median(base.cold), median(lib.cold)), `(${lib.cold.length} runs)`);
-    row(section, 'cold, library without the preload hint', ms(median(noPreload.cold)), ms(median(base.cold)), ratio(median(base.cold), median(noPreload.cold)));
-    row(section, 'repeat visit (same context, 2nd navigation)', ms(median(lib.repeat)), ms(median(base.repeat)), ratio(median(base.repeat), median(lib.repeat)));
+    row(
+      section,
+      'cold (fresh context, empty cache)',
+      ms(median(lib.cold)),
+      ms(median(base.cold)),
+      ratio(median(base.cold), median(lib.cold)),
+      `(${lib.cold.length} runs)`,
+    );
+    row(
+      section,
+      'cold, library without the preload hint',
+      ms(median(noPreload.cold)),
+      ms(median(base.cold)),
+      ratio(median(base.cold), median(noPreload.cold)),
+    );
+    row(
+      section,
+      'repeat visit (same context, 2nd navigation)',
+      ms(median(lib.repeat)),
+      ms(median(base.repeat)),
+      ratio(median(base.repeat), median(lib.repeat)),
+    );
     if (!network.conditions) {
-      row(section, 'layout shift (CLS) while loading, cold', median(lib.cls).toFixed(3), median(base.cls).toFixed(3), '');
+      row(
+        section,
+        'layout shift (CLS) while loading, cold',
+        median(lib.cls).toFixed(3),
+        median(base.cls).toFixed(3),
+        '',
+      );
     }
   }
   return byNetwork;

@@ -24,9 +24,19 @@ function freePort() {
 }
 
 async function startChromium(port, profile) {
-  const chrome = spawn(chromiumPath, [...chromiumArgs, `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: 'ignore',
-  });
+  const chrome = spawn(
+    chromiumPath,
+    [
+      ...chromiumArgs,
+      `--remote-debugging-port=${port}`,
+      '--remote-debugging-address=127.0.0.1',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; ; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/json/version`);
@@ -55,7 +65,9 @@ function summarise(label, lhr) {
     lcp: num('largest-contentful-paint'),
     longTasks: longTasks.length,
     // CPU time of the library's scripts (Lighthouse's "JavaScript execution time" audit).
-    distCpu: (audits['bootup-time']?.details?.items ?? []).filter((t) => /\/dist\//.test(t.url ?? '')).reduce((n, t) => n + (t.total ?? 0), 0),
+    distCpu: (audits['bootup-time']?.details?.items ?? [])
+      .filter((t) => /\/dist\//.test(t.url ?? ''))
+      .reduce((n, t) => n + (t.total ?? 0), 0),
     ourLongTasks: ours.map((t) => `${new URL(t.url).pathname} ${Math.round(t.duration)} ms`),
     errors: Object.values(audits)
       .filter((a) => a.errorMessage)
@@ -90,7 +102,11 @@ export async function measureLighthouse({ at }) {
         const profile = mkdtempSync(join(tmpdir(), 'iigp-bench-lh-'));
         const chrome = await startChromium(port, profile);
         try {
-          const result = await mod.default(at('/demo/'), { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, config);
+          const result = await mod.default(
+            at('/demo/'),
+            { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+            config,
+          );
           const entry = summarise(label, result.lhr);
           log(
             `  ${label}: performance ${entry.score}, CLS ${entry.cls?.toFixed(3)}, TBT ${ms(entry.tbt)}, FCP ${ms(entry.fcp)}, LCP ${ms(entry.lcp)}, ` +

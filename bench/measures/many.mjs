@@ -33,7 +33,20 @@ export async function measureMany({ browser, at, server }) {
     }
   }
   const { library: lib, baseline: base } = results;
-  row('50 widgets', 'navigation to all 50 showing items', ms(median(lib.ready)), ms(median(base.ready)), ratio(median(base.ready), median(lib.ready)));
+  row(
+    '50 widgets',
+    'navigation to all 50 showing items',
+    ms(median(lib.ready)),
+    ms(median(base.ready)),
+    ratio(median(base.ready), median(lib.ready)),
+  );
   const most = Math.max(...lib.requests);
-  row('50 widgets', 'requests for the one feed URL (max over runs)', most, Math.max(...base.requests), '', most === 1 ? '' : '(library must make 1)');
+  row(
+    '50 widgets',
+    'requests for the one feed URL (max over runs)',
+    most,
+    Math.max(...base.requests),
+    '',
+    most === 1 ? '' : '(library must make 1)',
+  );
 }

@@ -33,7 +33,16 @@ export async function measureParseRender({ browser, at, feedChunk }) {
           partial.add(`${what} ${n} items: ${Math.max(0, i)} of ${count} runs`);
           break;
         }
-        const order = i % 2 ? [[libFn, lib], [baseFn, base]] : [[baseFn, base], [libFn, lib]];
+        const order =
+          i % 2
+            ? [
+                [libFn, lib],
+                [baseFn, base],
+              ]
+            : [
+                [baseFn, base],
+                [libFn, lib],
+              ];
         for (const [fn, into] of order) {
           const r = await page.evaluate(([fn, n]) => window.bench[fn](n), [fn, n]);
           counts.add(`${fn}:${r.count}`);

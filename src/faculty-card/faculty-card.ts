@@ -14,7 +14,10 @@ let loadingCredentials: Promise<unknown> | undefined;
 
 /** "Natan HarPaz" gives "NH"; "Dr. Leora Bar-Levav" gives "LB". */
 export function initials(name: string): string {
-  const words = name.replace(/\b(dr|mr|mrs|ms|prof)\.?\s+/gi, '').split(/[\s,]+/).filter((w) => /^\p{L}/u.test(w));
+  const words = name
+    .replace(/\b(dr|mr|mrs|ms|prof)\.?\s+/gi, '')
+    .split(/[\s,]+/)
+    .filter((w) => /^\p{L}/u.test(w));
   const first = (word = '') => [...word][0]?.toUpperCase() ?? '';
   return first(words[0]) + (words.length > 1 ? first(words[words.length - 1]) : '');
 }
@@ -83,7 +86,7 @@ export class FacultyCardElement extends WidgetElement<Person> {
   layout: 'horizontal' | 'vertical' | 'compact' = 'horizontal';
   bioWords = 40;
   /** @internal The photo URL that failed to load. */
-  protected declare broken?: string;
+  declare protected broken?: string;
 
   protected override readonly formats = {
     json: () => import('../formats/schema/schema-person.js'),
@@ -125,12 +128,17 @@ export class FacultyCardElement extends WidgetElement<Person> {
     // The expansions come on demand (a small table); until then the credentials show as written, as after.
     if (!credentials) {
       loadingCredentials ??= import('./credentials.js').then((m) => (credentials = m));
-      loadingCredentials.then(() => this.requestUpdate(), () => {});
+      loadingCredentials.then(
+        () => this.requestUpdate(),
+        () => {},
+      );
     }
-    return html`<span part="credentials">${list.map((text, i) => {
-      const title = credentials?.expand(text);
-      return html`${i ? ', ' : ''}${title ? html`<abbr title=${title}>${text}</abbr>` : text}`;
-    })}</span>`;
+    return html`<span part="credentials"
+      >${list.map((text, i) => {
+        const title = credentials?.expand(text);
+        return html`${i ? ', ' : ''}${title ? html`<abbr title=${title}>${text}</abbr>` : text}`;
+      })}</span
+    >`;
   }
 
   protected override renderItems([p]: Person[]): TemplateResult {
@@ -138,18 +146,40 @@ export class FacultyCardElement extends WidgetElement<Person> {
     const compact = this.layout === 'compact';
     const size = compact ? 48 : 128;
     const url = this.showLink ? p.url : undefined;
-    const words = clip(p.bio ?? '', 5000).split(/\s+/).filter(Boolean);
+    const words = clip(p.bio ?? '', 5000)
+      .split(/\s+/)
+      .filter(Boolean);
     const max = Math.max(1, this.bioWords);
     const bio = words.slice(0, max).join(' ') + (words.length > max ? '…' : '');
-    return html`<div part="item">${image
-        ? html`<img part="image" src=${image.src} alt=${image.alt ?? ''} width=${image.width ?? size} height=${image.height ?? size} loading="lazy" decoding="async" @error=${() => (this.broken = image.src)} />`
-        : html`<span part="initials" aria-hidden="true">${initials(p.name)}</span>`}<div class="body">${url
-          ? html`<a part="link title" href=${url}>${clip(p.name)}</a>`
-          : html`<span part="title">${clip(p.name)}</span>`}${this.renderCredentials(p.credentials ?? [])}${p.jobTitle
-          ? html`<span part="job-title">${clip(p.jobTitle)}</span>`
-          : nothing}${compact || !(bio || this.querySelector('[slot="bio"]'))
-          ? nothing
-          : html`<div part="bio"><slot name="bio">${bio}</slot></div>`}</div></div>`;
+    return html`<div part="item">
+      ${
+        image
+          ? html`<img
+              part="image"
+              src=${image.src}
+              alt=${image.alt ?? ''}
+              width=${image.width ?? size}
+              height=${image.height ?? size}
+              loading="lazy"
+              decoding="async"
+              @error=${() => (this.broken = image.src)}
+            />`
+          : html`<span part="initials" aria-hidden="true">${initials(p.name)}</span>`
+      }
+      <div class="body">
+        ${
+          url
+            ? html`<a part="link title" href=${url}>${clip(p.name)}</a>`
+            : html`<span part="title">${clip(p.name)}</span>`
+        }${this.renderCredentials(p.credentials ?? [])}${
+          p.jobTitle ? html`<span part="job-title">${clip(p.jobTitle)}</span>` : nothing
+        }${
+          compact || !(bio || this.querySelector('[slot="bio"]'))
+            ? nothing
+            : html`<div part="bio"><slot name="bio">${bio}</slot></div>`
+        }
+      </div>
+    </div>`;
   }
 }
 

@@ -15,7 +15,8 @@ export function detectFormat(body: Body): DetectedFormat {
   if (text[0] === '<') {
     // Skip the XML declaration, comments and processing instructions to reach the root element.
     const root = String(/^(?:<[?!][^>]*>\s*)*<([\w:!-]+)/.exec(text)?.[1].toLowerCase());
-    return /^(!doctype|html|head|body)$/.test(root) || (/html/.test(body.contentType) && !/^(rss|feed|rdf:rdf)$/.test(root))
+    return /^(!doctype|html|head|body)$/.test(root) ||
+      (/html/.test(body.contentType) && !/^(rss|feed|rdf:rdf)$/.test(root))
       ? 'html'
       : 'rss';
   }
@@ -32,7 +33,11 @@ export function detectFormat(body: Body): DetectedFormat {
   if (list && !list.length) return 'wp';
   if (!isObject(first)) return 'unknown';
   // WordPress REST: a list of objects with `{rendered}` titles, media or slugs; The Events Calendar: `{events}`.
-  return (list ? isObject(first.title) || 'source_url' in first || 'slug' in first : Array.isArray(first.events) && !first['@context'])
+  return (
+    list
+      ? isObject(first.title) || 'source_url' in first || 'slug' in first
+      : Array.isArray(first.events) && !first['@context']
+  )
     ? 'wp'
     : 'json';
 }
@@ -42,6 +47,10 @@ export { formatOfUrl } from './format-of-url.js';
 /** Why a body has no parser among `reads` (the widget's formats): `name` was asked for, or detected. */
 export function noParser(name: string, forced: boolean, reads: string[]): LoadError {
   const list = reads.join(', ');
-  const why = forced ? `format="${name}" is unknown` : name === 'html' ? 'it is an HTML page, not data' : `it is not ${list} data`;
+  const why = forced
+    ? `format="${name}" is unknown`
+    : name === 'html'
+      ? 'it is an HTML page, not data'
+      : `it is not ${list} data`;
   return formatError(why, `Point src at ${list} data (WordPress: /feed/ or /wp-json/…).`);
 }

@@ -6,5 +6,7 @@
  * alongside the data. The body decides (`detectFormat`); `undefined` when the URL says nothing.
  */
 export function formatOfUrl(url: string): 'wp' | 'json' | 'ics' | undefined {
-  return /\/wp-json\//.test(url) ? 'wp' : (/\.(json|ics)([?#]|$)/i.exec(url)?.[1].toLowerCase() as 'json' | 'ics' | undefined);
+  return /\/wp-json\//.test(url)
+    ? 'wp'
+    : (/\.(json|ics)([?#]|$)/i.exec(url)?.[1].toLowerCase() as 'json' | 'ics' | undefined);
 }

@@ -12,7 +12,8 @@ export interface Entry extends NewsletterIssue {
 export function entryOf(item: NewsletterIssue, words: Words): Entry {
   const label = parseLabel(item.title);
   const entry: Entry = { ...item, text: '', meta: '' };
-  for (const key of ['season', 'month', 'year', 'volume', 'issue'] as const) (entry as unknown as Record<string, unknown>)[key] ??= label[key];
+  for (const key of ['season', 'month', 'year', 'volume', 'issue'] as const)
+    (entry as unknown as Record<string, unknown>)[key] ??= label[key];
   const date = toDate(item.date);
   if (!entry.year && date) {
     entry.year = date.getUTCFullYear();

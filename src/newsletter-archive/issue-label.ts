@@ -6,7 +6,20 @@ export type Label = Pick<NewsletterIssue, 'season' | 'month' | 'year' | 'volume'
 
 /** Seasons in their order within a year (a volume starts in the fall, but the year starts in winter). */
 export const SEASONS: Season[] = ['winter', 'spring', 'summer', 'fall'];
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * Reads a newsletter label as people write it: "Winter 2009, Vol. 2 Issue 2", "Spring 2011 Vol. 4, Issue 2",
@@ -21,7 +34,8 @@ export function parseLabel(text: string): Label {
   if (month && !label.season) {
     const index = MONTHS.findIndex((name) => name.slice(0, 3).toLowerCase() === month[1].toLowerCase());
     // Only the month's own name or its abbreviation ("Sept" too), not a word that starts like one ("Marks").
-    if (MONTHS[index].toLowerCase().startsWith(month[0].toLowerCase()) || /^sept$/i.test(month[0])) label.month = index + 1;
+    if (MONTHS[index].toLowerCase().startsWith(month[0].toLowerCase()) || /^sept$/i.test(month[0]))
+      label.month = index + 1;
   }
   const year = /(?<!\d)(?:19|20)\d\d(?!\d)/.exec(text)?.[0] ?? /['\u2019](\d\d)\b/.exec(text)?.[1];
   if (year) label.year = year.length === 2 ? 2000 + Number(year) : Number(year);
@@ -66,7 +80,10 @@ export function when(issue: Label, words: Words): string {
 
 /** "Vol. 2, Issue 2", "Vol. 2", "Issue 2" or ''. */
 export function volumeIssue(issue: Label, words: Words): string {
-  return [issue.volume && words.term('volumeShort', { volume: issue.volume }), issue.issue && words.term('issue', { issue: issue.issue })]
+  return [
+    issue.volume && words.term('volumeShort', { volume: issue.volume }),
+    issue.issue && words.term('issue', { issue: issue.issue }),
+  ]
     .filter(Boolean)
     .join(', ');
 }

@@ -103,7 +103,11 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!arrange) loadArrange().then(() => this.requestUpdate(), () => {});
+    if (!arrange)
+      loadArrange().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
     // Links added after the element was upgraded (a page still parsing, or a script) are picked up too.
     this.watcher ??= new MutationObserver(() => this.requestUpdate());
     this.watcher.observe(this, { childList: true, subtree: true, characterData: true, attributeFilter: ['href'] });
@@ -117,17 +121,27 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   /** The links the element wraps. */
   protected override localItems(): NewsletterIssue[] | undefined {
     const links = [...this.querySelectorAll('a[href]')] as HTMLAnchorElement[];
-    return links.map((a, i) => ({ id: String(i), title: a.textContent!.replace(/\s+/g, ' ').trim(), url: safeUrl(a.getAttribute('href')) }));
+    return links.map((a, i) => ({
+      id: String(i),
+      title: a.textContent!.replace(/\s+/g, ' ').trim(),
+      url: safeUrl(a.getAttribute('href')),
+    }));
   }
 
   protected override select(items: NewsletterIssue[]): Entry[] {
-    return arrange?.arrange(items, this.order === 'oldest', { term: (key, values) => this.term(key, values), locale: this.dateLocale }) ?? [];
+    return (
+      arrange?.arrange(items, this.order === 'oldest', {
+        term: (key, values) => this.term(key, values),
+        locale: this.dateLocale,
+      }) ?? []
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Until the ordering code is in, issues that are there count as loading, not as nothing to show.
-    if (!arrange && this.state === 'empty' && (this.items ?? this.source.loaded ?? this.localItems())?.length) this.state = 'loading';
+    if (!arrange && this.state === 'empty' && (this.items ?? this.source.loaded ?? this.localItems())?.length)
+      this.state = 'loading';
   }
 
   /** While loading without `src`, the links the element wraps stay on view rather than a placeholder. */
@@ -155,12 +169,20 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   }
 
   private renderList(entries: Entry[]): TemplateResult {
-    return html`<ul part="list" role="list">${entries.map(
-      (e) =>
-        html`<li part="item">${e.url
-          ? html`<a part="link title" href=${e.url}>${clip(e.text)}${e.meta ? html` <span part="meta">(${e.meta})</span>` : nothing}</a>`
-          : html`<span part="title">${clip(e.text)}</span>`}</li>`,
-    )}</ul>`;
+    return html`<ul part="list" role="list">
+      ${entries.map(
+        (e) =>
+          html`<li part="item">
+            ${
+              e.url
+                ? html`<a part="link title" href=${e.url}
+                    >${clip(e.text)}${e.meta ? html` <span part="meta">(${e.meta})</span>` : nothing}</a
+                  >`
+                : html`<span part="title">${clip(e.text)}</span>`
+            }
+          </li>`,
+      )}
+    </ul>`;
   }
 
   protected override renderItems(items: Entry[]): TemplateResult {
@@ -169,7 +191,12 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     const other = this.term('other');
     const groups = new Map<string, Entry[]>();
     for (const e of entries) {
-      const key = this.groupBy === 'none' ? '' : String((this.groupBy === 'volume' ? e.volume && this.term('volume', { volume: e.volume }) : e.year) || other);
+      const key =
+        this.groupBy === 'none'
+          ? ''
+          : String(
+              (this.groupBy === 'volume' ? e.volume && this.term('volume', { volume: e.volume }) : e.year) || other,
+            );
       groups.set(key, [...(groups.get(key) ?? []), e]);
     }
     // Labels that could not be read always come last.
@@ -178,18 +205,38 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     // Group headings are one level below the widget's heading.
     const level = Math.min(6, this.level + 1);
     const total = this.all.length;
-    return html`${this.searchable
-      ? html`<label class="search">${this.term('filter')} <input part="search" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>`
-      : nothing}${[...groups].map(([key, list]) =>
+    return html`${
+      this.searchable
+        ? html`<label class="search"
+            >${this.term('filter')}
+            <input
+              part="search"
+              type="search"
+              .value=${this.query}
+              @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          /></label>`
+        : nothing
+    }${[...groups].map(([key, list]) =>
       key
-        ? html`<section part="group"><div part="group-heading" role="heading" aria-level=${level}>${key}</div>${this.renderList(list)}</section>`
+        ? html`<section part="group">
+            <div part="group-heading" role="heading" aria-level=${level}>${key}</div>
+            ${this.renderList(list)}
+          </section>`
         : this.renderList(list),
-    )}${this.searchable
-      ? // Always there, so that screen readers hear the count change as one types.
-        html`<p part="message" role="status">${!words.length ? '' : entries.length ? this.term('matches', { count: this.count(entries.length), total: this.count(total) }) : this.term('noMatch')}</p>`
-      : nothing}${items.length < total && !words.length
-      ? html`<button part="button" type="button" @click=${this.showAll}>${this.term('showAll', { total: this.count(total) })}</button>`
-      : nothing}`;
+    )}${
+      this.searchable
+        ? // Always there, so that screen readers hear the count change as one types.
+          html`<p part="message" role="status">
+            ${!words.length ? '' : entries.length ? this.term('matches', { count: this.count(entries.length), total: this.count(total) }) : this.term('noMatch')}
+          </p>`
+        : nothing
+    }${
+      items.length < total && !words.length
+        ? html`<button part="button" type="button" @click=${this.showAll}>
+            ${this.term('showAll', { total: this.count(total) })}
+          </button>`
+        : nothing
+    }`;
   }
 }
 

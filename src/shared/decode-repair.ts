@@ -9,7 +9,13 @@ export function decodeRepair(bytes: Uint8Array, contentType: string): string {
   const [a, b, c] = bytes;
   const head = String.fromCharCode(...bytes.subarray(0, 200));
   const charset =
-    (a === 0xef && b === 0xbb && c === 0xbf ? 'utf-8' : a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined) ??
+    (a === 0xef && b === 0xbb && c === 0xbf
+      ? 'utf-8'
+      : a === 0xff && b === 0xfe
+        ? 'utf-16le'
+        : a === 0xfe && b === 0xff
+          ? 'utf-16be'
+          : undefined) ??
     /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] ??
     // An XML declaration names the encoding when HTTP does not (a WordPress feed always says UTF-8).
     /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/.exec(head)?.[1];

@@ -4,10 +4,7 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function dateTimeFormat(
-  locale: string | undefined,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
+export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = JSON.stringify([locale, options]);
   let format = formatters.get(key);
   if (!format) {
@@ -57,6 +54,8 @@ export function toDate(value: Date | string | undefined | null): Date | undefine
  * 03/05/2027), while en-US writes m/d/y everywhere.
  */
 export function isoDay(date: Date, timeZone?: string): string {
-  const [month, day, year] = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date).split('/');
+  const [month, day, year] = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(date)
+    .split('/');
   return `${year.padStart(4, '0')}-${month}-${day}`;
 }

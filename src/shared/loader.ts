@@ -165,9 +165,17 @@ export function recall(url: string): Saved | undefined {
     let saved: Saved | undefined;
     try {
       // JSON.parse(null) is null: nothing saved.
-      const value = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url)!) as { savedAt?: number; text?: unknown; contentType?: string; url?: string } | null;
+      const value = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url)!) as {
+        savedAt?: number;
+        text?: unknown;
+        contentType?: string;
+        url?: string;
+      } | null;
       if (typeof value?.text === 'string') {
-        saved = { savedAt: Number(value.savedAt) || 0, body: { text: value.text, contentType: value.contentType ?? '', url: value.url ?? url } };
+        saved = {
+          savedAt: Number(value.savedAt) || 0,
+          body: { text: value.text, contentType: value.contentType ?? '', url: value.url ?? url },
+        };
       }
     } catch {
       // Unreadable or blocked storage (private modes and sandboxed frames throw on access): no saved copy.

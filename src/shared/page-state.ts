@@ -13,4 +13,6 @@ export interface PageState {
   policy?: unknown;
 }
 
-export const pageState: PageState = ((globalThis as unknown as Record<symbol, PageState | undefined>)[Symbol.for('iigp-widgets.v1')] ??= {});
+export const pageState: PageState = ((globalThis as unknown as Record<symbol, PageState | undefined>)[
+  Symbol.for('iigp-widgets.v1')
+] ??= {});

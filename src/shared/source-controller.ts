@@ -178,7 +178,11 @@ export class SourceController<T> implements ReactiveController {
     const { host } = this;
     const { skipped } = parsed;
     // The words of the warning load with it, before the items show (so it comes before iigp-load).
-    if (skipped) warnOnce((await words())?.skipped(host.localName, url, skipped) ?? `iigp-widgets: <${host.localName}> skipped ${skipped} in ${url}.`);
+    if (skipped)
+      warnOnce(
+        (await words())?.skipped(host.localName, url, skipped) ??
+          `iigp-widgets: <${host.localName}> skipped ${skipped} in ${url}.`,
+      );
     if (signal.aborted) return;
     // Parsers check every URL: items of any format may come back as `items` (from iigp-load) without a
     // copy. The post parsers also mark their own, whose lazy excerpts a copy would compute, for other callers.
@@ -197,7 +201,10 @@ export class SourceController<T> implements ReactiveController {
     // (a page whose data loads never downloads them). When even they cannot, the kind is said.
     const explained = await words();
     if (!failure.hint) explained?.explain(failure, url);
-    warnOnce(explained?.warning(host.localName, url, failure, !!this.loaded) ?? `iigp-widgets: <${host.localName}> could not load ${url} (${failure.kind}).`);
+    warnOnce(
+      explained?.warning(host.localName, url, failure, !!this.loaded) ??
+        `iigp-widgets: <${host.localName}> could not load ${url} (${failure.kind}).`,
+    );
     if (this.loaded) this.stale = true;
     else this.failure = failure;
     host.requestUpdate();

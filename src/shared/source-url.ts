@@ -15,8 +15,13 @@ export function sourceUrl(address: string, limit: number, when?: string): string
   const url = new URL(address);
   const query = url.searchParams;
   const route = url.pathname.split('/wp-json')[1];
-  if (/^\/wp\/v2\/[\w-]+\/?$/.test(route) && !query.has('per_page')) query.set('per_page', `${limit > 0 ? Math.min(100, Math.ceil(limit)) : 100}`);
-  if (/^\/tribe\/events\/v1\/events\/?$/.test(route) && (when == 'past' || when == 'all') && !/_date=/.test(url.search)) {
+  if (/^\/wp\/v2\/[\w-]+\/?$/.test(route) && !query.has('per_page'))
+    query.set('per_page', `${limit > 0 ? Math.min(100, Math.ceil(limit)) : 100}`);
+  if (
+    /^\/tribe\/events\/v1\/events\/?$/.test(route) &&
+    (when == 'past' || when == 'all') &&
+    !/_date=/.test(url.search)
+  ) {
     query.set('start_date', '1970-01-01');
     if (when == 'past') query.set('end_date', 'now');
   }

@@ -34,5 +34,7 @@ export function loadLanguage(language: string): Promise<Translations | undefined
 
 /** `text` with each `{name}` replaced by `values[name]`. */
 export function fill(text: string, values?: Record<string, unknown>): string {
-  return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole)) : text;
+  return values
+    ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole))
+    : text;
 }

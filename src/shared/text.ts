@@ -28,7 +28,9 @@ let cp1252: TextDecoder | undefined;
  */
 export function collapse(text: string): string {
   return text
-    .replace(/[\x80-\x9f]/g, (c) => (cp1252 ??= new TextDecoder('windows-1252')).decode(new Uint8Array([c.charCodeAt(0)])))
+    .replace(/[\x80-\x9f]/g, (c) =>
+      (cp1252 ??= new TextDecoder('windows-1252')).decode(new Uint8Array([c.charCodeAt(0)])),
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }

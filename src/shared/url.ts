@@ -28,7 +28,10 @@ function dropUnsafe(value: unknown): void {
   for (const key of Object.keys(fields)) {
     const field = fields[key];
     dropUnsafe(field);
-    if ((/^(url|href|src)$|Url$/.test(key) && !safeUrl(field, undefined, key == 'src' ? 'image' : 'link')) || (key == 'image' && !(field as { src?: unknown })?.src)) {
+    if (
+      (/^(url|href|src)$|Url$/.test(key) && !safeUrl(field, undefined, key == 'src' ? 'image' : 'link')) ||
+      (key == 'image' && !(field as { src?: unknown })?.src)
+    ) {
       delete fields[key];
     }
   }

@@ -1,4 +1,9 @@
-import { ReactiveElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import {
+  ReactiveElement,
+  type CSSResultGroup,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from '@lit/reactive-element';
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { SourceController, warnOnce, type Formats } from './source-controller.js';
 import { baseStyles } from './styles.js';
@@ -114,7 +119,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   timeout = 10_000;
 
   /** @internal The widget's words in the reader's language, when it is not English. */
-  protected declare translations?: Strings;
+  declare protected translations?: Strings;
   /** The language whose words are shown or on their way ('' for English). */
   private language = '';
   /** Waiting for the words of the reader's language: shown as loading, never in English first. */
@@ -154,7 +159,10 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     const text =
       typeof own === 'string'
         ? own
-        : this.translations?.[key] ?? (this.constructor as typeof WidgetElement).defaultStrings[key] ?? WidgetElement.defaultStrings[key] ?? key;
+        : (this.translations?.[key] ??
+          (this.constructor as typeof WidgetElement).defaultStrings[key] ??
+          WidgetElement.defaultStrings[key] ??
+          key);
     return fill(text, key == 'noun' ? values : { noun: this.term('noun'), ...values });
   }
 
@@ -168,7 +176,8 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     if (!language) return;
     void loadLanguage(language).then((translations) => {
       if (this.language !== language) return;
-      if (!translations) warnOnce(`iigp-widgets: the ${language} words did not load (serve all of dist/); showing English.`);
+      if (!translations)
+        warnOnce(`iigp-widgets: the ${language} words did not load (serve all of dist/); showing English.`);
       this.translations = translations?.[this.localName.replace(/^iigp-/, '')];
       this.translating = false;
       this.requestUpdate();
@@ -197,11 +206,13 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Items set from script: only checked URLs reach a template, as with parsed data.
     if (changed.has('items') && Array.isArray(this.items)) this.items = checkedItems(this.items);
-    if (changed.has('src') || changed.has('format') || (changed.has('items') && this.items === undefined)) void this.source.load();
+    if (changed.has('src') || changed.has('format') || (changed.has('items') && this.items === undefined))
+      void this.source.load();
     const { src, source } = this;
     const data = this.items ?? source.loaded ?? (src ? undefined : this.localItems());
     this.state = data ? (this.shown.length ? 'ready' : 'empty') : source.failure ? 'error' : src ? 'loading' : 'empty';
-    if (changed.has('strings') && this.strings === null) warnOnce(`iigp-widgets: strings is not JSON: write strings='{"register": "Sign up"}'.`);
+    if (changed.has('strings') && this.strings === null)
+      warnOnce(`iigp-widgets: strings is not JSON: write strings='{"register": "Sign up"}'.`);
     this.followLanguage();
     if (this.translating) this.state = 'loading';
   }
@@ -222,7 +233,9 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   /** Placeholder rows that reserve roughly the space the items will take, so the page does not jump. */
   protected renderSkeleton(): TemplateResult {
     const rows = Math.min(Math.max(1, this.limit ?? this.defaultLimit), 5);
-    return html`<div class="skeleton" part="skeleton" aria-hidden="true">${Array.from({ length: rows }, () => html`<span></span>`)}</div>`;
+    return html`<div class="skeleton" part="skeleton" aria-hidden="true">
+      ${Array.from({ length: rows }, () => html`<span></span>`)}
+    </div>`;
   }
 
   protected render(): TemplateResult {
@@ -240,10 +253,15 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     if (state === 'ready') content = this.renderItems(this.shown);
     else if (state === 'loading') content = this.renderSkeleton();
     else {
-      const fallback = [...this.childNodes].some((node) => (node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim()));
-      content = html`<slot @slotchange=${() => this.requestUpdate()}></slot>${fallback ? nothing : html`<p part="message">${state === 'error' ? failed : this.term('empty')}</p>`}`;
+      const fallback = [...this.childNodes].some((node) =>
+        node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim(),
+      );
+      content = html`<slot @slotchange=${() => this.requestUpdate()}></slot
+        >${fallback ? nothing : html`<p part="message">${state === 'error' ? failed : this.term('empty')}</p>`}`;
     }
     // The heading is an ARIA heading: its level follows the attribute without a template per level.
-    return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}<div class="visually-hidden" role="status">${status}</div>${content}`;
+    return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}
+      <div class="visually-hidden" role="status">${status}</div>
+      ${content}`;
   }
 }

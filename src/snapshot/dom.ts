@@ -31,7 +31,8 @@ const ELEMENT = 1;
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 function define(target: object, members: Record<string, PropertyDescriptor>): void {
-  for (const [name, descriptor] of Object.entries(members)) Object.defineProperty(target, name, { configurable: true, ...descriptor });
+  for (const [name, descriptor] of Object.entries(members))
+    Object.defineProperty(target, name, { configurable: true, ...descriptor });
 }
 
 function nextElement(node: Node | null): Element | null {
@@ -45,7 +46,8 @@ function matcher(selectors: string): (el: Element) => boolean {
     const m = /^\s*([\w*-]+)(?:\[([\w-]+)\])?\s*$/.exec(selector);
     if (!m) throw new Error(`unsupported selector in the Node DOM: ${selector}`);
     const [, tag, attribute] = m;
-    return (el: Element) => (tag === '*' || el.localName.toLowerCase() === tag.toLowerCase()) && (!attribute || el.hasAttribute(attribute));
+    return (el: Element) =>
+      (tag === '*' || el.localName.toLowerCase() === tag.toLowerCase()) && (!attribute || el.hasAttribute(attribute));
   });
   return (el) => tests.some((test) => test(el));
 }
@@ -90,13 +92,16 @@ const nodeMembers: Record<string, PropertyDescriptor> = {
   },
   append: {
     value(this: Node, ...nodes: (Node | string)[]) {
-      for (const node of nodes) this.appendChild(typeof node === 'string' ? this.ownerDocument!.createTextNode(node) : node);
+      for (const node of nodes)
+        this.appendChild(typeof node === 'string' ? this.ownerDocument!.createTextNode(node) : node);
     },
   },
   querySelectorAll: {
     value(this: Node, selectors: string) {
       const matches = matcher(selectors);
-      return [...descendants(this)].filter((node): node is Element => node.nodeType === ELEMENT && matches(node as Element));
+      return [...descendants(this)].filter(
+        (node): node is Element => node.nodeType === ELEMENT && matches(node as Element),
+      );
     },
   },
   querySelector: {
@@ -160,17 +165,22 @@ type HtmlNode = DefaultTreeAdapterMap['node'];
 /** A parse5 tree as xmldom nodes, without recursion; a `<template>`'s content stays out of the tree, as in a browser. */
 function copy(from: HtmlNode, into: Node, doc: Document): void {
   const stack: [HtmlNode, Node][] = [[from, into]];
-  for (let next; (next = stack.pop()); ) {
+  for (let next; (next = stack.pop());) {
     const [source, target] = next;
     for (const child of (source as { childNodes?: HtmlNode[] }).childNodes ?? []) {
       let node: Node;
       if (child.nodeName === '#text') node = doc.createTextNode((child as DefaultTreeAdapterMap['textNode']).value);
-      else if (child.nodeName === '#comment') node = doc.createComment((child as DefaultTreeAdapterMap['commentNode']).data);
+      else if (child.nodeName === '#comment')
+        node = doc.createComment((child as DefaultTreeAdapterMap['commentNode']).data);
       else if ('tagName' in child) {
         const el = doc.createElementNS(child.namespaceURI, child.tagName);
         for (const attr of child.attrs) {
           try {
-            el.setAttributeNS(attr.namespace ?? null, attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name, attr.value);
+            el.setAttributeNS(
+              attr.namespace ?? null,
+              attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name,
+              attr.value,
+            );
           } catch {
             // A name the XML DOM cannot hold (`<a "x"=1>`): nothing the text routines read.
           }
@@ -221,7 +231,11 @@ export class DOMParser {
       const tree = parseHtml(text);
       copy(tree, doc, doc);
       const html = doc.documentElement as Element | null;
-      const body = html && [...(html.childNodes as unknown as Node[])].find((n) => n.nodeType === ELEMENT && (n as Element).localName === 'body');
+      const body =
+        html &&
+        [...(html.childNodes as unknown as Node[])].find(
+          (n) => n.nodeType === ELEMENT && (n as Element).localName === 'body',
+        );
       define(doc, { body: { value: body ?? null } });
       return doc;
     }
@@ -239,7 +253,8 @@ export class DOMParser {
 
 // What windows-1252 has at 0x80–0x9F (the WHATWG Encoding table); the five bytes it leaves unassigned stay
 // the C1 controls they are in Latin-1.
-const CP1252 = '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
+const CP1252 =
+  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
 
 /**
  * `TextDecoder` as browsers decode: Node 20's decodes windows-1252 (the encoding the labels latin1,
@@ -248,7 +263,9 @@ const CP1252 = '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160
 export class TextDecoder extends globalThis.TextDecoder {
   override decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
     const text = super.decode(input, options);
-    return this.encoding === 'windows-1252' ? text.replace(/[\x80-\x9f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]) : text;
+    return this.encoding === 'windows-1252'
+      ? text.replace(/[\x80-\x9f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80])
+      : text;
   }
 }
 
@@ -258,7 +275,14 @@ class Template {
   set innerHTML(html: string) {
     const doc = htmlDocument();
     this.content = doc.createDocumentFragment();
-    const context = { nodeName: 'template', tagName: 'template', namespaceURI: HTML_NS, attrs: [], childNodes: [], parentNode: null };
+    const context = {
+      nodeName: 'template',
+      tagName: 'template',
+      namespaceURI: HTML_NS,
+      attrs: [],
+      childNodes: [],
+      parentNode: null,
+    };
     const parse = parseFragment as unknown as (context: object, html: string) => HtmlNode;
     copy(parse(context, html), this.content, doc);
   }

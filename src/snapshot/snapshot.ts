@@ -36,13 +36,15 @@ export type Kind = 'posts' | 'workshops';
 
 /** A source read by the widgets' parsers: its entries, and for posts the feed's own header. */
 export type Read =
-  | { kind: 'posts'; parsed: Parsed<Post>; header: FeedHeader }
-  | { kind: 'workshops'; parsed: Parsed<Workshop> };
+  { kind: 'posts'; parsed: Parsed<Post>; header: FeedHeader } | { kind: 'workshops'; parsed: Parsed<Workshop> };
 
 /** The link a web page gives to its own feed, to suggest when someone points at the page. */
 function feedLinkOf(html: string, base: string): string | undefined {
   for (const link of parseInert(html, 'text/html').getElementsByTagName('link')) {
-    if (/\balternate\b/i.test(link.getAttribute('rel') ?? '') && /^application\/(rss|atom)\+xml/i.test(link.getAttribute('type') ?? '')) {
+    if (
+      /\balternate\b/i.test(link.getAttribute('rel') ?? '') &&
+      /^application\/(rss|atom)\+xml/i.test(link.getAttribute('type') ?? '')
+    ) {
       return safeUrl(link.getAttribute('href'), base);
     }
   }
@@ -52,7 +54,11 @@ function feedLinkOf(html: string, base: string): string | undefined {
 /** The widgets' own format errors, worded for the command line (a file is not "the response"). */
 function reworded(error: unknown, what: string): unknown {
   if (!LoadError.is(error)) return error;
-  if (/well-formed/.test(error.message)) return new SnapshotError(`the XML is malformed (${what} is not well-formed XML)`, 'Check that the address serves the feed itself.');
+  if (/well-formed/.test(error.message))
+    return new SnapshotError(
+      `the XML is malformed (${what} is not well-formed XML)`,
+      'Check that the address serves the feed itself.',
+    );
   return new SnapshotError(error.message.replace(/^the response\b/, what), error.hint);
 }
 
@@ -68,13 +74,20 @@ const withTitle = (info: FeedInfo): FeedHeader => ({
  */
 export async function read(source: Source): Promise<Read> {
   const what = source.remote ? 'the response' : 'the file';
-  const body: Body = { text: await decodeBody(source.bytes, source.contentType), contentType: source.contentType, url: source.url };
+  const body: Body = {
+    text: await decodeBody(source.bytes, source.contentType),
+    contentType: source.contentType,
+    url: source.url,
+  };
   const own = (url: string | undefined): Body => (source.remote || !url ? body : { ...body, url });
   const format = detectFormat(body);
   try {
     if (format === 'html') {
       const feed = feedLinkOf(body.text, body.url);
-      throw new SnapshotError(`${what} is an HTML page, not a feed`, feed ? `This page names its feed: ${feed}` : 'WordPress serves its feed at /feed/.');
+      throw new SnapshotError(
+        `${what} is an HTML page, not a feed`,
+        feed ? `This page names its feed: ${feed}` : 'WordPress serves its feed at /feed/.',
+      );
     }
     if (format === 'rss') {
       const info = xmlFeedInfo(await parseXml(body.text), body.url);
@@ -82,7 +95,10 @@ export async function read(source: Source): Promise<Read> {
       return { kind: 'posts', parsed, header: withTitle({ ...info, feedUrl: source.remote ? source.url : info.self }) };
     }
     if (format === 'ics') {
-      throw new SnapshotError(`${what} is iCalendar, which <iigp-workshop-list format="ics"> reads as it is`, 'Host the file as it is.');
+      throw new SnapshotError(
+        `${what} is iCalendar, which <iigp-workshop-list format="ics"> reads as it is`,
+        'Host the file as it is.',
+      );
     }
     if (format === 'unknown') {
       const text = body.text.trim();
@@ -101,18 +117,36 @@ export async function read(source: Source): Promise<Read> {
     if (isObject(value) && Array.isArray(value.items) && /jsonfeed\.org\/version\//.test(str(value.version))) {
       const info = jsonFeedInfo(value, body.url);
       const parsed = parseJsonFeed(own(info.self ?? info.home));
-      return { kind: 'posts', parsed, header: withTitle({ ...info, feedUrl: info.self ?? (source.remote ? source.url : undefined) }) };
+      return {
+        kind: 'posts',
+        parsed,
+        header: withTitle({ ...info, feedUrl: info.self ?? (source.remote ? source.url : undefined) }),
+      };
     }
     if (Array.isArray(value) && value.every((p) => isObject(p) && (isObject(p.title) || 'link' in p) && !p['@type'])) {
       const home = source.remote ? new URL('/', source.url).href : wpPostsHome(value);
-      return { kind: 'posts', parsed: parseWpPosts(own(home)), header: withTitle({ title: '', home, feedUrl: source.remote ? source.url : undefined }) };
+      return {
+        kind: 'posts',
+        parsed: parseWpPosts(own(home)),
+        header: withTitle({ title: '', home, feedUrl: source.remote ? source.url : undefined }),
+      };
     }
-    const nodes = Array.isArray(value) ? value : isObject(value) ? value['@graph'] ?? value.itemListElement : undefined;
+    const nodes = Array.isArray(value)
+      ? value
+      : isObject(value)
+        ? (value['@graph'] ?? value.itemListElement)
+        : undefined;
     if (Array.isArray(nodes) && nodes.some((n) => isObject(n) && /Event$/.test(str(n['@type'])))) {
-      throw new SnapshotError('this is already schema.org Events, the format <iigp-workshop-list format="json"> reads', 'Host the file as it is.');
+      throw new SnapshotError(
+        'this is already schema.org Events, the format <iigp-workshop-list format="json"> reads',
+        'Host the file as it is.',
+      );
     }
     if (isObject(value) && value.code && value.message) {
-      throw new SnapshotError(`WordPress answered "${str(value.code)}": ${str(value.message)}`, 'Check the /wp-json/ route.');
+      throw new SnapshotError(
+        `WordPress answered "${str(value.code)}": ${str(value.message)}`,
+        'Check the /wp-json/ route.',
+      );
     }
     throw new SnapshotError(
       'the JSON is neither a WordPress REST list of posts, an events response of The Events Calendar, nor a JSON Feed',
@@ -144,7 +178,10 @@ export async function snapshot(source: Source, options: { kind?: Kind; limit?: n
     );
   }
   const limit = options.limit ?? Infinity;
-  const written = found.kind === 'posts' ? toJsonFeed(found.parsed.items, found.header, limit) : toSchemaEvents(found.parsed.items, limit);
+  const written =
+    found.kind === 'posts'
+      ? toJsonFeed(found.parsed.items, found.header, limit)
+      : toSchemaEvents(found.parsed.items, limit);
   return {
     kind: found.kind,
     text: `${JSON.stringify(written.document, null, 2)}\n`,

@@ -50,26 +50,35 @@ async function readBody(response: Response): Promise<Uint8Array> {
 async function fetchUrl(url: string): Promise<Source> {
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   const timedOut = () =>
-    new SnapshotError(`no complete response from ${url} within ${TIMEOUT_MS / 1000} s`, 'Check the URL and that the server is up, then try again.');
+    new SnapshotError(
+      `no complete response from ${url} within ${TIMEOUT_MS / 1000} s`,
+      'Check the URL and that the server is up, then try again.',
+    );
   let response: Response;
   try {
     response = await fetch(url, {
       redirect: 'follow',
       signal,
       headers: {
-        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, */*;q=0.5',
+        accept:
+          'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, */*;q=0.5',
         'user-agent': 'iigp-widgets-snapshot',
       },
     });
   } catch (error) {
     if (signal.aborted) throw timedOut();
-    throw new SnapshotError(`could not reach ${url} (${causeOf(error)})`, 'Check the address, the network and that the server is running.');
+    throw new SnapshotError(
+      `could not reach ${url} (${causeOf(error)})`,
+      'Check the address, the network and that the server is running.',
+    );
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
     throw new SnapshotError(
       `${response.url || url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-      response.status === 404 ? 'Check the address: WordPress feeds live at /feed/ and /wp-json/wp/v2/posts.' : undefined,
+      response.status === 404
+        ? 'Check the address: WordPress feeds live at /feed/ and /wp-json/wp/v2/posts.'
+        : undefined,
     );
   }
   let bytes: Uint8Array;
@@ -89,7 +98,8 @@ async function readLocal(path: string): Promise<Source> {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? (error as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message);
     throw new SnapshotError(`cannot read ${path} (${why})`);
   }
   return { bytes, contentType: '', url: pathToFileURL(resolve(path)).href, remote: false };
@@ -99,7 +109,9 @@ async function readLocal(path: string): Promise<Source> {
 export function readSource(input: string): Promise<Source> {
   if (/^https?:\/\//i.test(input)) return fetchUrl(input);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-    return Promise.reject(new SnapshotError(`unsupported address ${input}`, 'Give an http(s) URL or a local file path.'));
+    return Promise.reject(
+      new SnapshotError(`unsupported address ${input}`, 'Give an http(s) URL or a local file path.'),
+    );
   }
   return readLocal(input);
 }

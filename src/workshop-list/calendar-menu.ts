@@ -30,7 +30,8 @@ const menus = new WeakMap<Workshop, HTMLUListElement>();
 /** A Google Calendar "add event" link: UTC times (dates for all-day workshops) and the event's zone. */
 function googleUrl(w: Workshop, start: Date, end: Date, place: string): string {
   // 20261205 for a day, 20261205T150000Z for a time.
-  const stamp = (date: Date) => (w.allDay ? isoDay(date, w.timeZone ?? 'UTC') : date.toISOString()).replace(/[-:]|\.\d{3}/g, '');
+  const stamp = (date: Date) =>
+    (w.allDay ? isoDay(date, w.timeZone ?? 'UTC') : date.toISOString()).replace(/[-:]|\.\d{3}/g, '');
   const params = new URLSearchParams({
     action: 'TEMPLATE',
     text: w.title,
@@ -88,7 +89,13 @@ export function calendarEntries(w: Workshop, start: Date, end: Date, place: stri
  * The list itself, built with the DOM (this file carries no template library): `<ul part="calendar-menu">`
  * of links `part="link calendar"`, each named in full for screen readers; web links open in a new tab.
  */
-export function calendarMenu(w: Workshop, start: Date, end: Date | undefined, place: string, term: Term): HTMLUListElement {
+export function calendarMenu(
+  w: Workshop,
+  start: Date,
+  end: Date | undefined,
+  place: string,
+  term: Term,
+): HTMLUListElement {
   let list = menus.get(w);
   if (list) return list;
   const make = <K extends keyof HTMLElementTagNameMap>(name: K, parent: Element, text = '') => {

@@ -11,7 +11,8 @@ export function fold(line: string): string {
   let out = '';
   let bytes = 0;
   for (const char of line) {
-    const size = char.codePointAt(0)! < 0x80 ? 1 : char.codePointAt(0)! < 0x800 ? 2 : char.codePointAt(0)! < 0x10000 ? 3 : 4;
+    const size =
+      char.codePointAt(0)! < 0x80 ? 1 : char.codePointAt(0)! < 0x800 ? 2 : char.codePointAt(0)! < 0x10000 ? 3 : 4;
     if (bytes + size > 75) {
       out += '\r\n ';
       bytes = 1;
@@ -24,9 +25,7 @@ export function fold(line: string): string {
 
 /** `20261204T000000Z`, or `20261205` for an all-day date in the event's zone. */
 export function icsDate(date: Date, allDay: boolean | undefined, zone: string | undefined): string {
-  return allDay
-    ? isoDay(date, zone ?? 'UTC').replace(/-/g, '')
-    : date.toISOString().replace(/[-:]|\.\d{3}/g, '');
+  return allDay ? isoDay(date, zone ?? 'UTC').replace(/-/g, '') : date.toISOString().replace(/[-:]|\.\d{3}/g, '');
 }
 
 /**
@@ -39,7 +38,11 @@ export function toIcs(workshop: Workshop, now = new Date()): string {
   const all = workshop.allDay;
   const zone = workshop.timeZone;
   const place = [workshop.place?.name, workshop.place?.address].filter(Boolean).join(', ') || workshop.onlineUrl || '';
-  const description = [workshop.summary, workshop.registrationUrl && `Register: ${workshop.registrationUrl}`, workshop.onlineUrl && `Join online: ${workshop.onlineUrl}`]
+  const description = [
+    workshop.summary,
+    workshop.registrationUrl && `Register: ${workshop.registrationUrl}`,
+    workshop.onlineUrl && `Join online: ${workshop.onlineUrl}`,
+  ]
     .filter(Boolean)
     .join('\n\n');
   const lines = [
@@ -66,7 +69,13 @@ export function toIcs(workshop: Workshop, now = new Date()): string {
 
 /** A file name from the title: "culture-and-race-in-psychotherapy.ics". */
 export function fileName(workshop: Workshop): string {
-  return `${workshop.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'workshop'}.ics`;
+  return `${
+    workshop.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'workshop'
+  }.ics`;
 }
 
 /** Downloads the workshop's `.ics` through a Blob URL made on the click (no `data:` URL in any href). */

@@ -7,7 +7,6 @@ import type { Series } from '../formats/ical/recurrence.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import { workshopListStyles } from './workshop-list.styles.js';
 
-
 /** Whether the workshop has ended (one without an end has, once it starts). */
 function ended(workshop: Workshop, now: number): boolean {
   return +(toDate(workshop.end) ?? toDate(workshop.start)!) <= now;
@@ -90,7 +89,7 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
   layout: 'list' | 'compact' | 'cards' = 'list';
   showDescription = false;
   /** @internal The workshop whose "Add to calendar" list is open. */
-  private declare menu?: string;
+  declare private menu?: string;
   /** The current time for the upcoming/past split (a `Date`, ISO string or ms); default: the clock. For previews and tests. */
   declare now?: Date | string | number;
 
@@ -129,7 +128,7 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     const start = toDate(w.start)!;
     const end = toDate(w.end);
     // All-day dates are dates wherever the reader is; times follow time-zone, else the event's zone.
-    const zone = allDay ? w.timeZone ?? 'UTC' : this.timeZone === 'viewer' ? undefined : this.timeZone || w.timeZone;
+    const zone = allDay ? (w.timeZone ?? 'UTC') : this.timeZone === 'viewer' ? undefined : this.timeZone || w.timeZone;
     const compact = this.layout === 'compact';
     const format = dateTimeFormat(this.dateLocale, {
       weekday: compact ? undefined : 'short',
@@ -143,41 +142,77 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     const last = end && allDay ? new Date(+end - 1) : end;
     // Every status but `scheduled` shows its word.
     const shown = /^(cancelled|postponed|soldout)$/.test(status!) && this.term(status!);
-    const place = [w.place?.name, w.place?.address, w.onlineUrl || w.attendance?.match(/online|hybrid/) ? this.term('online') : '']
+    const place = [
+      w.place?.name,
+      w.place?.address,
+      w.onlineUrl || w.attendance?.match(/online|hybrid/) ? this.term('online') : '',
+    ]
       .filter(Boolean)
       .join(', ');
     // The "Add to calendar" list is open (only once its code has loaded: the click sets both).
     const open = this.menu === w.id;
     const people = w.presenters ?? [];
     const vh = (text: string) => html`<span class="visually-hidden">${text}</span>`;
-    const part = (name: string, value?: string, prefix = '') => (value ? html`<span part=${name}>${prefix}${clip(value)}</span>` : nothing);
+    const part = (name: string, value?: string, prefix = '') =>
+      value ? html`<span part=${name}>${prefix}${clip(value)}</span>` : nothing;
     // No whitespace between the children of <li> and of the actions: the flex layout spaces them.
-    return html`<li part="item" class=${status ?? ''}>${
-      this.layout === 'cards' && w.image ? html`<img part="image" src=${w.image.src} alt=${w.image.alt ?? ''} loading="lazy">` : nothing}${
-      w.url ? html`<a part="link title" href=${w.url}>${title}</a>` : part('title', title)}${
-      shown ? html`<strong part="status">${shown}</strong>` : nothing}<time part="date" datetime=${allDay ? isoDay(start, zone) : start.toISOString()}>${
-      last && last > start ? format.formatRange(start, last) : format.format(start)}</time>${
-      compact
-        ? nothing
-        : html`${part('place', place)}${
-            people.length
-              ? html`<span part="presenters">${this.term('with')} ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ` ${this.term('and')} `) : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span>`
-              : nothing}${part('credits', w.ceCredits && this.term('credits', { credits: w.ceCredits }))}${part('price', w.price)}${
-            this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing}${
-            !ended(w, now) && status !== 'cancelled'
-              ? html`<div part="actions">${
-                  w.registrationUrl && !shown ? html`<a part="link register button" href=${w.registrationUrl}>${this.term('register')}${vh(` ${this.term('registerFor', { title })}`)}</a>` : nothing
-                }<button part="button calendar" type="button" aria-expanded=${open} @click=${async () => {
-                  calendarMenu = await import('./calendar-menu.js');
-                  this.menu = open ? '' : w.id;
-                }}>${this.term('addToCalendar')}${vh(`: ${title}`)}</button>${
-                  open ? calendarMenu!.calendarMenu(w, start, end, place, (key, values) => this.term(key, values)) : nothing}</div>`
-              : nothing}`}</li>`;
+    return html`<li part="item" class=${status ?? ''}>
+      ${
+        this.layout === 'cards' && w.image
+          ? html`<img part="image" src=${w.image.src} alt=${w.image.alt ?? ''} loading="lazy" />`
+          : nothing
+      }${w.url ? html`<a part="link title" href=${w.url}>${title}</a>` : part('title', title)}${
+        shown ? html`<strong part="status">${shown}</strong>` : nothing
+      }<time part="date" datetime=${allDay ? isoDay(start, zone) : start.toISOString()}
+        >${last && last > start ? format.formatRange(start, last) : format.format(start)}</time
+      >${
+        compact
+          ? nothing
+          : html`${part('place', place)}${
+              people.length
+                ? html`<span part="presenters"
+                    >${this.term('with')}
+                    ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ` ${this.term('and')} `) : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span
+                  >`
+                : nothing
+            }${part('credits', w.ceCredits && this.term('credits', { credits: w.ceCredits }))}${part('price', w.price)}${
+              this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing
+            }${
+              !ended(w, now) && status !== 'cancelled'
+                ? html`<div part="actions">
+                    ${
+                      w.registrationUrl && !shown
+                        ? html`<a part="link register button" href=${w.registrationUrl}
+                            >${this.term('register')}${vh(` ${this.term('registerFor', { title })}`)}</a
+                          >`
+                        : nothing
+                    }<button
+                      part="button calendar"
+                      type="button"
+                      aria-expanded=${open}
+                      @click=${async () => {
+                        calendarMenu = await import('./calendar-menu.js');
+                        this.menu = open ? '' : w.id;
+                      }}
+                    >
+                      ${this.term('addToCalendar')}${vh(`: ${title}`)}</button
+                    >${
+                      open
+                        ? calendarMenu!.calendarMenu(w, start, end, place, (key, values) => this.term(key, values))
+                        : nothing
+                    }
+                  </div>`
+                : nothing
+            }`
+      }
+    </li>`;
   }
 
   protected override renderItems(workshops: Workshop[]): TemplateResult {
     const now = this.clock();
-    return html`<ul part="list" role="list">${workshops.map((w) => this.renderWorkshop(w, now))}</ul>`;
+    return html`<ul part="list" role="list">
+      ${workshops.map((w) => this.renderWorkshop(w, now))}
+    </ul>`;
   }
 }
 

@@ -14,7 +14,8 @@ export function withLongText(people: Person[]): Person[] {
     ...person,
     name: `${String(person.name)} Konstantinopoulou-Rosenkranz`,
     honorificSuffix: `${String(person.honorificSuffix ?? '')}, ABPP, DLFAGPA, LMSW, ACSW, BCD`.replace(/^, /, ''),
-    jobTitle: 'Senior Faculty Member; Director of the Advanced Training Program in Group Psychotherapy and Clinical Supervision',
+    jobTitle:
+      'Senior Faculty Member; Director of the Advanced Training Program in Group Psychotherapy and Clinical Supervision',
     description: `${String(person.description ?? '')} ${String(person.description ?? '')}`,
   }));
 }
@@ -28,7 +29,13 @@ export function withLongText(people: Person[]): Person[] {
 export function withServedPhotos(people: Person[]): Person[] {
   return people.map((person) =>
     person.image
-      ? { ...person, image: { ...(person.image as object), url: `https://iigp.example/wp-content/uploads/faculty/${String(person.identifier)}.jpg` } }
+      ? {
+          ...person,
+          image: {
+            ...(person.image as object),
+            url: `https://iigp.example/wp-content/uploads/faculty/${String(person.identifier)}.jpg`,
+          },
+        }
       : person,
   );
 }

@@ -4,7 +4,14 @@
  * URL per page; msw matches on the path alone.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { facultySources, failureSources, newsletterSources, postSources, workshopSources, type Source } from './sources.js';
+import {
+  facultySources,
+  failureSources,
+  newsletterSources,
+  postSources,
+  workshopSources,
+  type Source,
+} from './sources.js';
 
 /** Serves `sources` under `/mock/<path>`. */
 export function serve(sources: Record<string, Source>): HttpHandler[] {
@@ -34,8 +41,10 @@ function placeholder(name: string): string {
 }
 
 export const imageHandlers: HttpHandler[] = [
-  http.get('https://iigp.example/wp-content/uploads/*', ({ request }) =>
-    new HttpResponse(placeholder(new URL(request.url).pathname), { headers: { 'Content-Type': 'image/svg+xml' } }),
+  http.get(
+    'https://iigp.example/wp-content/uploads/*',
+    ({ request }) =>
+      new HttpResponse(placeholder(new URL(request.url).pathname), { headers: { 'Content-Type': 'image/svg+xml' } }),
   ),
 ];
 
@@ -46,7 +55,11 @@ export const failureHandlers: HttpHandler[] = [
     await delay('infinite');
     return new HttpResponse(null);
   }),
-  http.get('/mock/status/:code', ({ params }) => new HttpResponse('Server error', { status: Number(params.code), headers: { 'Content-Type': 'text/plain' } })),
+  http.get(
+    '/mock/status/:code',
+    ({ params }) =>
+      new HttpResponse('Server error', { status: Number(params.code), headers: { 'Content-Type': 'text/plain' } }),
+  ),
   http.get('/mock/offline', () => HttpResponse.error()),
 ];
 

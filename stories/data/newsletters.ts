@@ -46,7 +46,10 @@ export function manyIssues(count: number, base = 'https://iigp.example/wp-conten
     };
   });
   // A stable shuffle: the widget, not the data, puts them in order.
-  return issues.map((issue, i) => ({ issue, key: (i * 7919) % 101 })).sort((a, b) => a.key - b.key).map((x) => x.issue);
+  return issues
+    .map((issue, i) => ({ issue, key: (i * 7919) % 101 }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.issue);
 }
 
 /** Labels far longer than the site's. */

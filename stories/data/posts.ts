@@ -176,7 +176,12 @@ function slugOf(post: SamplePost): string {
 
 /** WordPress REST `/wp-json/wp/v2/posts?_embed` (titles entity-encoded, as WordPress renders them). */
 export function toWpPosts(posts: SamplePost[]): unknown[] {
-  const encode = (text: string) => esc(text).replace(/\u2018/g, '&#8216;').replace(/\u2019/g, '&#8217;').replace(/\u201c/g, '&#8220;').replace(/\u201d/g, '&#8221;');
+  const encode = (text: string) =>
+    esc(text)
+      .replace(/\u2018/g, '&#8216;')
+      .replace(/\u2019/g, '&#8217;')
+      .replace(/\u201c/g, '&#8220;')
+      .replace(/\u201d/g, '&#8221;');
   return posts.map((post, index) => {
     const id = Number(/[?&]p=(\d+)/.exec(post.guid)?.[1]) || index + 1;
     const date = post.date.replace(/\.\d+Z$/, '');
@@ -207,7 +212,14 @@ export function toWpPosts(posts: SamplePost[]): unknown[] {
               ],
             }
           : {}),
-        'wp:term': [post.categories.map((name, i) => ({ id: i + 1, name: esc(name), slug: name.toLowerCase().replace(/\W+/g, '-'), taxonomy: 'category' }))],
+        'wp:term': [
+          post.categories.map((name, i) => ({
+            id: i + 1,
+            name: esc(name),
+            slug: name.toLowerCase().replace(/\W+/g, '-'),
+            taxonomy: 'category',
+          })),
+        ],
       },
     };
   });
@@ -273,7 +285,12 @@ export function withoutImages(posts: SamplePost[]): SamplePost[] {
 /** The sample posts, each with an image (placeholders, served by the stories' mocked network). */
 export function withImages(posts: SamplePost[]): SamplePost[] {
   return posts.map((post) => {
-    const image = post.image ?? { src: `https://iigp.example/wp-content/uploads/placeholder/${slugOf(post)}.svg`, alt: '', width: 800, height: 500 };
+    const image = post.image ?? {
+      src: `https://iigp.example/wp-content/uploads/placeholder/${slugOf(post)}.svg`,
+      alt: '',
+      width: 800,
+      height: 500,
+    };
     return { ...post, image, contentHtml: undefined };
   });
 }

@@ -15,10 +15,30 @@ import newslettersJson from '../../demo/data/newsletters.json?raw';
 import newsletterMediaJson from '../../demo/data/newsletter-media.json?raw';
 import * as faculty from './faculty.js';
 import * as newsletters from './newsletters.js';
-import { manyPosts, readRss, toAtom, toJsonFeed, toRdf, toRss, toWpPosts, withImages, withLongTitles, withoutImages } from './posts.js';
+import {
+  manyPosts,
+  readRss,
+  toAtom,
+  toJsonFeed,
+  toRdf,
+  toRss,
+  toWpPosts,
+  withImages,
+  withLongTitles,
+  withoutImages,
+} from './posts.js';
 import * as workshops from './workshops.js';
 
-export { postsXml, workshopsJson, workshopsIcs, workshopsTecJson, facultyJson, facultyPagesJson, newslettersJson, newsletterMediaJson };
+export {
+  postsXml,
+  workshopsJson,
+  workshopsIcs,
+  workshopsTecJson,
+  facultyJson,
+  facultyPagesJson,
+  newslettersJson,
+  newsletterMediaJson,
+};
 
 export interface Source {
   body: string;
@@ -47,7 +67,10 @@ export const postSources: Record<string, Source> = {
   'posts.atom': { body: toAtom(samplePosts, sampleChannel), type: 'application/atom+xml; charset=UTF-8' },
   'posts.rdf': { body: toRdf(samplePosts, sampleChannel), type: 'application/rdf+xml; charset=UTF-8' },
   'wp-json/wp/v2/posts': json(toWpPosts(withImages(samplePosts))),
-  'feed.json': { body: JSON.stringify(toJsonFeed(samplePosts, sampleChannel)), type: 'application/feed+json; charset=UTF-8' },
+  'feed.json': {
+    body: JSON.stringify(toJsonFeed(samplePosts, sampleChannel)),
+    type: 'application/feed+json; charset=UTF-8',
+  },
   'posts-empty.xml': { body: toRss([], sampleChannel), type: RSS },
   'posts-many.xml': { body: toRss(manyPosts(withImages(samplePosts), 24), sampleChannel), type: RSS },
   'posts-long.xml': { body: toRss(withLongTitles(samplePosts), sampleChannel), type: RSS },
@@ -84,7 +107,13 @@ export const workshopSources: Record<string, Source> = {
 };
 
 function weeklyGroupIcs(): string {
-  const event = (lines: string[]) => ['BEGIN:VEVENT', 'UID:thursday-group@iigp.example', 'SUMMARY:Thursday process group', ...lines, 'END:VEVENT'];
+  const event = (lines: string[]) => [
+    'BEGIN:VEVENT',
+    'UID:thursday-group@iigp.example',
+    'SUMMARY:Thursday process group',
+    ...lines,
+    'END:VEVENT',
+  ];
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -95,8 +124,16 @@ function weeklyGroupIcs(): string {
       'RRULE:FREQ=WEEKLY;COUNT=6',
       'LOCATION:Institute for Individual and Group Psychotherapy\\, 24400 Northwestern Hwy\\, Southfield\\, MI',
     ]),
-    ...event(['RECURRENCE-ID;TZID=America/Detroit:20261022T190000', 'DTSTART;TZID=America/Detroit:20261023T180000', 'DTEND;TZID=America/Detroit:20261023T200000']),
-    ...event(['RECURRENCE-ID;TZID=America/Detroit:20261105T190000', 'DTSTART;TZID=America/Detroit:20261105T190000', 'STATUS:CANCELLED']),
+    ...event([
+      'RECURRENCE-ID;TZID=America/Detroit:20261022T190000',
+      'DTSTART;TZID=America/Detroit:20261023T180000',
+      'DTEND;TZID=America/Detroit:20261023T200000',
+    ]),
+    ...event([
+      'RECURRENCE-ID;TZID=America/Detroit:20261105T190000',
+      'DTSTART;TZID=America/Detroit:20261105T190000',
+      'STATUS:CANCELLED',
+    ]),
     'END:VCALENDAR',
     '',
   ].join('\r\n');

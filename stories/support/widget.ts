@@ -100,7 +100,8 @@ export const darkPage: Decorator = (story) =>
   </div>`;
 
 /** A page in Spanish: the widgets' own words and the dates follow `lang`. */
-export const spanishPage: Decorator = (story) => html`<div lang="es" style="font-family:system-ui,sans-serif">${story()}</div>`;
+export const spanishPage: Decorator = (story) =>
+  html`<div lang="es" style="font-family:system-ui,sans-serif">${story()}</div>`;
 
 /** A page in Arabic, right to left: the widgets' own words, dates and numbers follow `lang`, the layout mirrors. */
 export const arabicPage: Decorator = (story) =>

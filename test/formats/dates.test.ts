@@ -27,14 +27,25 @@ describe('parseDate', () => {
 
 describe('parseCommonDate (the small reader the RSS parser tries first)', () => {
   it('reads ISO 8601 and RFC 822 with a numeric zone exactly as parseDate does', () => {
-    for (const input of ['Wed, 05 Mar 2026 12:00:00 +0000', 'Thu, 01 Jan 2004 19:48:21 GMT', '2016-04-11T10:00:00-04:00', '2016-04-11', '2003-12']) {
+    for (const input of [
+      'Wed, 05 Mar 2026 12:00:00 +0000',
+      'Thu, 01 Jan 2004 19:48:21 GMT',
+      '2016-04-11T10:00:00-04:00',
+      '2016-04-11',
+      '2003-12',
+    ]) {
       expect(parseCommonDate(input), input).not.to.equal(undefined);
       expect(parseCommonDate(input)?.toISOString(), input).to.equal(parseDate(input)?.toISOString());
     }
   });
 
   it('leaves named zones, 2-digit years and other rarer forms to the full reader', () => {
-    for (const input of ['Mon, 11 Apr 2016 10:00:00 EDT', '11 Apr 16 10:00 -0400', 'Sun Jan  4 16:29:06 2004', 'not a date']) {
+    for (const input of [
+      'Mon, 11 Apr 2016 10:00:00 EDT',
+      '11 Apr 16 10:00 -0400',
+      'Sun Jan  4 16:29:06 2004',
+      'not a date',
+    ]) {
       expect(parseCommonDate(input), input).to.equal(undefined);
     }
   });
@@ -44,8 +55,17 @@ describe('zones (events keep their own wall-clock time)', () => {
   it('normalizeZone keeps IANA names and writes offsets as ±hh:mm', () => {
     expect(normalizeZone('America/Detroit')).to.equal('America/Detroit');
     expect(normalizeZone('/citadel.org/20190914_1/America/New_York')).to.equal('America/New_York');
-    expect([normalizeZone('UTC-5'), normalizeZone('GMT+5:30'), normalizeZone('-0500'), normalizeZone('Z')]).to.deep.equal(['-05:00', '+05:30', '-05:00', 'UTC']);
-    expect([normalizeZone('Mars/Olympus_Mons'), normalizeZone('+15:00'), normalizeZone('')]).to.deep.equal([undefined, undefined, undefined]);
+    expect([
+      normalizeZone('UTC-5'),
+      normalizeZone('GMT+5:30'),
+      normalizeZone('-0500'),
+      normalizeZone('Z'),
+    ]).to.deep.equal(['-05:00', '+05:30', '-05:00', 'UTC']);
+    expect([normalizeZone('Mars/Olympus_Mons'), normalizeZone('+15:00'), normalizeZone('')]).to.deep.equal([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('zonedTime reads a wall-clock time in a zone, across daylight-saving changes', () => {

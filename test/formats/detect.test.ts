@@ -10,7 +10,10 @@ describe('detectFormat', () => {
     ['Atom served as text/xml', body(atom('<entry><title>x</title></entry>'), 'text/xml'), 'rss'],
     [
       'RSS 1.0 (RDF) after a comment',
-      body('<?xml version="1.0"?><!-- hi --><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', 'application/rdf+xml'),
+      body(
+        '<?xml version="1.0"?><!-- hi --><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>',
+        'application/rdf+xml',
+      ),
       'rss',
     ],
     ['WordPress feed wrongly served as text/html', body(rss(''), 'text/html; charset=UTF-8'), 'rss'],

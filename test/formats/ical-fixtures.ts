@@ -34,11 +34,24 @@ END:VTIMEZONE\r
 `;
 
 export function calendar(...events: string[]): string {
-  return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${DETROIT}${events.map((e) => `BEGIN:VEVENT\r\n${e.trim().split('\n').map((l) => l.trim()).join('\r\n')}\r\nEND:VEVENT\r\n`).join('')}END:VCALENDAR\r\n`;
+  return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${DETROIT}${events
+    .map(
+      (e) =>
+        `BEGIN:VEVENT\r\n${e
+          .trim()
+          .split('\n')
+          .map((l) => l.trim())
+          .join('\r\n')}\r\nEND:VEVENT\r\n`,
+    )
+    .join('')}END:VCALENDAR\r\n`;
 }
 
 /** A VEVENT's lines: 7–9 pm Detroit time unless `start`/`end` say otherwise. */
-export function vevent(uid: string, lines: string, start = 'DTSTART;TZID=America/Detroit:20261015T190000', end = 'DTEND;TZID=America/Detroit:20261015T210000'): string {
+export function vevent(
+  uid: string,
+  lines: string,
+  start = 'DTSTART;TZID=America/Detroit:20261015T190000',
+  end = 'DTEND;TZID=America/Detroit:20261015T210000',
+): string {
   return `UID:${uid}\nSUMMARY:${uid}\n${start}\n${end}\n${lines}`;
 }
-

@@ -22,7 +22,12 @@ describe('parseJsonFeed (JSON Feed 1.1)', () => {
         tags: ['Groups', 7, null],
         authors: [{ name: 'Leora Bar-Levav' }, { name: 'Jane Roe' }],
       },
-      { id: 'post-2', content_html: '<p>Only <script>x()</script>HTML</p>', url: 'javascript:alert(1)', image: 'data:image/gif;base64,R0lG' },
+      {
+        id: 'post-2',
+        content_html: '<p>Only <script>x()</script>HTML</p>',
+        url: 'javascript:alert(1)',
+        image: 'data:image/gif;base64,R0lG',
+      },
       { nothing: true },
     ],
   };
@@ -83,7 +88,14 @@ describe('toJsonFeed (the snapshot writer), read back by parseJsonFeed', () => {
     const { document, count } = toJsonFeed(source.items, { title: 'IIGP', home: `${SITE}/` });
     expect(count).to.equal(source.items.length);
     const back = parseJsonFeed(body(JSON.stringify(document), 'application/feed+json', `${SITE}/posts.json`));
-    const fields = (p: (typeof back.items)[number]) => [p.id, p.title, p.url, p.date && new Date(p.date).toISOString(), p.author, p.excerpt];
+    const fields = (p: (typeof back.items)[number]) => [
+      p.id,
+      p.title,
+      p.url,
+      p.date && new Date(p.date).toISOString(),
+      p.author,
+      p.excerpt,
+    ];
     expect(back.items.map(fields)).to.deep.equal(source.items.map(fields));
   });
 });

@@ -121,7 +121,16 @@ describe('toSchemaEvents (the snapshot writer), read back by parseSchemaEvents',
     const { document, count } = toSchemaEvents(source.items);
     expect(count).to.equal(source.items.length);
     const back = parseSchemaEvents(body(JSON.stringify(document), 'application/ld+json', `${SITE}/workshops.json`));
-    const fields = (w: (typeof back.items)[number]) => [w.title, w.url, new Date(w.start).toISOString(), w.end && new Date(w.end).toISOString(), w.timeZone, w.place?.name, w.registrationUrl, w.status];
+    const fields = (w: (typeof back.items)[number]) => [
+      w.title,
+      w.url,
+      new Date(w.start).toISOString(),
+      w.end && new Date(w.end).toISOString(),
+      w.timeZone,
+      w.place?.name,
+      w.registrationUrl,
+      w.status,
+    ];
     expect(back.items.map(fields)).to.deep.equal(source.items.map(fields));
   });
 });

@@ -14,7 +14,9 @@ describe('parseWpPosts (WordPress REST /wp/v2/posts)', () => {
     modified_gmt: '2016-05-01T09:30:00',
     link: `${SITE}/2016/03/damage/`,
     title: { rendered: '&#8216;DAMAGE&#8217; That a Psychotherapist Treats' },
-    excerpt: { rendered: '<p>Groups &#038; couples: what <em>damage</em> means [&hellip;]</p>\n<script>alert(1)</script>' },
+    excerpt: {
+      rendered: '<p>Groups &#038; couples: what <em>damage</em> means [&hellip;]</p>\n<script>alert(1)</script>',
+    },
     content: { rendered: '<p><img src="/wp-content/uploads/inline.jpg" alt="inline"></p>' },
     _embedded: {
       author: [{ id: 3, name: 'Leora Bar-Levav, M.D.' }],
@@ -25,7 +27,9 @@ describe('parseWpPosts (WordPress REST /wp/v2/posts)', () => {
           media_details: {
             width: 2000,
             height: 1200,
-            sizes: { medium: { source_url: `${SITE}/wp-content/uploads/2016/03/damage-300x180.jpg`, width: 300, height: 180 } },
+            sizes: {
+              medium: { source_url: `${SITE}/wp-content/uploads/2016/03/damage-300x180.jpg`, width: 300, height: 180 },
+            },
           },
         },
       ],
@@ -74,7 +78,12 @@ describe('parseWpPosts (WordPress REST /wp/v2/posts)', () => {
   it('drops unsafe links and images, and skips entries that are not posts', () => {
     const result = parseWpPosts(
       json([
-        { ...post, link: 'javascript:alert(1)', _embedded: { 'wp:featuredmedia': [{ source_url: 'data:image/png;base64,AAAA' }] }, content: {} },
+        {
+          ...post,
+          link: 'javascript:alert(1)',
+          _embedded: { 'wp:featuredmedia': [{ source_url: 'data:image/png;base64,AAAA' }] },
+          content: {},
+        },
         42,
         { unrelated: true },
       ]),
@@ -86,7 +95,9 @@ describe('parseWpPosts (WordPress REST /wp/v2/posts)', () => {
   });
 
   it('names the WordPress error code of an error body', () => {
-    const error = formatErrorOf(() => parseWpPosts(json({ code: 'rest_no_route', message: 'No route was found', data: { status: 404 } })));
+    const error = formatErrorOf(() =>
+      parseWpPosts(json({ code: 'rest_no_route', message: 'No route was found', data: { status: 404 } })),
+    );
     expect(error.message).to.contain('rest_no_route');
     expect(error.hint).to.contain('/wp-json/wp/v2/posts');
   });
@@ -108,7 +119,11 @@ describe('parseWpPages (WordPress pages, for faculty)', () => {
     expect(skipped).to.equal(0);
     expect(items.length).to.equal(5);
     const [first] = items;
-    expect([first.id, first.name, first.credentials]).to.deep.equal(['natan-harpaz', 'Natan HarPaz', ['Ph.D', 'M.S.W', 'CGP', 'FAGPA']]);
+    expect([first.id, first.name, first.credentials]).to.deep.equal([
+      'natan-harpaz',
+      'Natan HarPaz',
+      ['Ph.D', 'M.S.W', 'CGP', 'FAGPA'],
+    ]);
     expect(first.url).to.match(/^https:\/\//);
     expect(first.bio).to.be.a('string').and.not.contain('<');
   });
@@ -122,7 +137,11 @@ describe('parseWpMedia (WordPress media, for newsletters)', () => {
   it('keeps PDFs, linking to the file itself, with their size', async () => {
     const { items } = parseWpMedia(await demo('newsletter-media.json', '/wp-json/wp/v2/media'));
     expect(items.length).to.be.greaterThan(5);
-    expect(items[0]).to.include({ title: 'Winter 2012', url: 'https://iigp.example/wp-content/uploads/newsletters/winter-2012.pdf', type: 'application/pdf' });
+    expect(items[0]).to.include({
+      title: 'Winter 2012',
+      url: 'https://iigp.example/wp-content/uploads/newsletters/winter-2012.pdf',
+      type: 'application/pdf',
+    });
     expect(items.every((issue) => issue.url?.endsWith('.pdf'))).to.equal(true);
   });
 
@@ -134,7 +153,9 @@ describe('parseWpMedia (WordPress media, for newsletters)', () => {
         { id: 3, title: { rendered: 'Fall 2013' }, source_url: '/f.pdf', media_details: { filesize: 1000 } },
       ]),
     );
-    expect(items.map((issue) => [issue.title, issue.url, issue.size])).to.deep.equal([['Fall 2013', `${SITE}/f.pdf`, 1000]]);
+    expect(items.map((issue) => [issue.title, issue.url, issue.size])).to.deep.equal([
+      ['Fall 2013', `${SITE}/f.pdf`, 1000],
+    ]);
     expect(skipped).to.equal(1);
   });
 });

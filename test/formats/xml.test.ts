@@ -116,7 +116,9 @@ describe('RSS specifics', () => {
     const [item] = await posts(rss(`<item><title>Q&amp;A &mdash; live</title><link>${SITE}/?a=1&b=2</link></item>`));
     expect(item.title).to.equal('Q&A \u2014 live');
     expect(item.url).to.equal(`${SITE}/?a=1&b=2`);
-    await formatRejectionOf(() => parseFeed(body('<rss version="2.0"><channel><item><title>x</title></item></channel>')));
+    await formatRejectionOf(() =>
+      parseFeed(body('<rss version="2.0"><channel><item><title>x</title></item></channel>')),
+    );
     await formatRejectionOf(() => parseFeed(body('<!DOCTYPE html><html><body><p>Not a feed</body></html>')));
     await formatRejectionOf(() => parseFeed(body('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')));
   });
@@ -201,7 +203,12 @@ describe('lazy fields', () => {
     expect(object).to.deep.equal({ a: 1, b: 'B' });
     expect({ ...object }).to.deep.equal({ a: 1, b: 'B' });
     expect(calls).to.equal(1);
-    expect(Object.getOwnPropertyDescriptor(object, 'b')).to.deep.equal({ value: 'B', writable: true, enumerable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(object, 'b')).to.deep.equal({
+      value: 'B',
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
     const other = lazy({} as { b?: string }, 'b', () => 'never');
     other.b = 'set';
     expect(other.b).to.equal('set');
@@ -230,7 +237,17 @@ describe('lazy fields', () => {
       image: { src: `${SITE}/uploads/repair.jpg`, alt: 'A circle of chairs' },
       categories: ['Blog'],
     },
-    { id: 'Plain|1', title: 'Plain', url: undefined, date: undefined, updated: undefined, author: '', excerpt: 'Just text', image: undefined, categories: [] },
+    {
+      id: 'Plain|1',
+      title: 'Plain',
+      url: undefined,
+      date: undefined,
+      updated: undefined,
+      author: '',
+      excerpt: 'Just text',
+      image: undefined,
+      categories: [],
+    },
   ];
 
   it('RSS excerpts and content images are computed when read, with the same values, and enumerable', async () => {
@@ -244,14 +261,21 @@ describe('lazy fields', () => {
     }
     // JSON.stringify sees them (and computes them).
     expect(JSON.parse(JSON.stringify(items))).to.deep.equal(JSON.parse(JSON.stringify(EXPECTED)));
-    expect(Object.getOwnPropertyDescriptor(items[0], 'excerpt')).to.include({ value: EXPECTED[0].excerpt, enumerable: true });
+    expect(Object.getOwnPropertyDescriptor(items[0], 'excerpt')).to.include({
+      value: EXPECTED[0].excerpt,
+      enumerable: true,
+    });
     expect(items).to.deep.equal(EXPECTED);
     expect(Object.keys(items[0])).to.deep.equal(Object.keys(EXPECTED[0]));
   });
 
   it('an image named by the item itself is read at once', async () => {
-    const [item] = await posts(rss(`<item><title>e</title><enclosure url="${SITE}/e.png" type="image/png" length="9"/></item>`));
-    expect(Object.getOwnPropertyDescriptor(item, 'image')).to.deep.include({ value: { src: `${SITE}/e.png`, alt: '' } });
+    const [item] = await posts(
+      rss(`<item><title>e</title><enclosure url="${SITE}/e.png" type="image/png" length="9"/></item>`),
+    );
+    expect(Object.getOwnPropertyDescriptor(item, 'image')).to.deep.include({
+      value: { src: `${SITE}/e.png`, alt: '' },
+    });
   });
 
   it('each item is read separately: reading one computes nothing of the others', async () => {
@@ -263,7 +287,9 @@ describe('lazy fields', () => {
   });
 
   it('RSS is read synchronously; an Atom feed still parses through parseFeed, its reader loaded on demand', async () => {
-    expect(parseFeed(body(WORDPRESS))).to.have.property('items').with.length(2);
+    expect(parseFeed(body(WORDPRESS)))
+      .to.have.property('items')
+      .with.length(2);
     const pending = parseFeed(
       body(
         atom(`<entry><title type="html">&lt;b&gt;Repair&lt;/b&gt;</title><id>urn:1</id><link href="/repair/"/>
@@ -289,8 +315,12 @@ describe('lazy fields', () => {
         categories: ['Blog'],
       },
     ]);
-    const workshops = await parseWorkshopFeed(body(atom('<entry><title>Group weekend</title><updated>2030-01-05T09:00:00Z</updated></entry>')));
-    expect(workshops.items.map((w) => [w.title, (w.start as Date).toISOString()])).to.deep.equal([['Group weekend', '2030-01-05T09:00:00.000Z']]);
+    const workshops = await parseWorkshopFeed(
+      body(atom('<entry><title>Group weekend</title><updated>2030-01-05T09:00:00Z</updated></entry>')),
+    );
+    expect(workshops.items.map((w) => [w.title, (w.start as Date).toISOString()])).to.deep.equal([
+      ['Group weekend', '2030-01-05T09:00:00.000Z'],
+    ]);
   });
 });
 
@@ -306,11 +336,14 @@ describe('parts of the RSS reader loaded on demand', () => {
     document.body.append(frame);
     const win = frame.contentWindow as Window & typeof globalThis;
     // An indirect eval runs in the iframe's realm, so its import() loads the modules afresh.
-    const module = (await win.eval(`import(${JSON.stringify(FEED_MODULE)})`)) as typeof import('../../src/formats/xml/feed.js');
+    const module = (await win.eval(
+      `import(${JSON.stringify(FEED_MODULE)})`,
+    )) as typeof import('../../src/formats/xml/feed.js');
     return {
       parseFeed: module.parseFeed,
       isPromise: (value: unknown) => value instanceof win.Promise,
-      loaded: () => win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.split('/').pop()),
+      loaded: () =>
+        win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.split('/').pop()),
       remove: () => frame.remove(),
     };
   }
@@ -414,21 +447,30 @@ describe('parts of the RSS reader loaded on demand', () => {
       '2016-04-11T10:00:00 EST',
       'not a date',
     ];
-    const items = await posts(rss(inputs.map((date) => `<item><title>t</title><pubDate>${date}</pubDate></item>`).join('')));
+    const items = await posts(
+      rss(inputs.map((date) => `<item><title>t</title><pubDate>${date}</pubDate></item>`).join('')),
+    );
     expect(items.map((item) => isoOf(item.date))).to.deep.equal(inputs.map((date) => parseDate(date)?.toISOString()));
   });
 
   it('loads the repairs for XML that is not well-formed, and the error for XML that is not a feed, only when needed', async () => {
     const reader = await freshReader();
     try {
-      const broken = reader.parseFeed(body(rss(`<item><title>Caf&eacute;&nbsp;Talk</title><link>${SITE}/?a=1&b=2</link></item>`)));
+      const broken = reader.parseFeed(
+        body(rss(`<item><title>Caf&eacute;&nbsp;Talk</title><link>${SITE}/?a=1&b=2</link></item>`)),
+      );
       expect(reader.isPromise(broken)).to.equal(true);
       const [item] = (await broken).items;
       expect([item.title, item.url]).to.deep.equal(['Caf\u00e9 Talk', `${SITE}/?a=1&b=2`]);
       expect(reader.loaded()).to.include.members(['xml-repair.ts']);
       expect(reader.loaded()).not.to.include.members(['not-a-feed.ts']);
-      const error = await Promise.resolve(reader.parseFeed(body('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'))).catch((e: unknown) => e);
-      expect(LoadError.is(error) && [error.kind, error.message]).to.deep.equal(['format', 'the XML is a <html> document, not an RSS or Atom feed']);
+      const error = await Promise.resolve(
+        reader.parseFeed(body('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')),
+      ).catch((e: unknown) => e);
+      expect(LoadError.is(error) && [error.kind, error.message]).to.deep.equal([
+        'format',
+        'the XML is a <html> document, not an RSS or Atom feed',
+      ]);
       expect(reader.loaded()).to.include.members(['not-a-feed.ts']);
     } finally {
       reader.remove();
@@ -447,11 +489,16 @@ describe('parseXml', () => {
   /** Every element as its name, attributes and text, and every comment and processing instruction, in order. */
   function outline(doc: Document): string[] {
     const out: string[] = [];
-    const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION);
+    const walker = doc.createTreeWalker(
+      doc,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION,
+    );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node instanceof Element) {
         const attributes = [...node.attributes].map((a) => `${a.namespaceURI} ${a.name}=${a.value}`);
-        out.push(`<${node.namespaceURI} ${node.localName} ${attributes.join(' ')}> ${JSON.stringify(node.textContent)}`);
+        out.push(
+          `<${node.namespaceURI} ${node.localName} ${attributes.join(' ')}> ${JSON.stringify(node.textContent)}`,
+        );
       } else out.push(`${node.nodeName} ${JSON.stringify(node.nodeValue)}`);
     }
     return out;
@@ -465,7 +512,9 @@ describe('parseXml', () => {
 <description>x<![CDATA[<p>1 <!-- 2 --> <?php 3 ?> <![CDATA[ 4</p>]]>y<![CDATA[]]><![CDATA[z]]></description>
 <content:encoded><![CDATA[${'<p>Long post. </p>'.repeat(300)}]]></content:encoded></item>
 <item><title>No CDATA &amp; entities &#8217;</title><category><![CDATA[Blog]]></category></item></channel></rss>`,
-    atom(`<entry><title>t</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p><![CDATA[<i>x</i>]]></p></div></content></entry>`),
+    atom(
+      `<entry><title>t</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p><![CDATA[<i>x</i>]]></p></div></content></entry>`,
+    ),
     // Openers in attribute values (which Chromium's parser accepts, Firefox's and WebKit's refuse).
     '<rss><channel><title a="<![CDATA[x]]>">t</title><description><![CDATA[d]]></description></channel></rss>',
     '<rss><channel><title a="<!--">t</title><description><![CDATA[0]]></description><!-- --><x><![CDATA[1]]></x></channel></rss>',
@@ -482,7 +531,8 @@ describe('parseXml', () => {
       const plain = new DOMParser().parseFromString(text, 'application/xml');
       // Refused by the engine's XML parser, as a document or as content (Chromium's document parser alone
       // lets a `<` in an attribute value through; parseXml checks as content first, see wellFormed).
-      if (plain.getElementsByTagNameNS('*', 'parsererror').length || !wellFormed(text)) await formatRejectionOf(() => parseXml(text));
+      if (plain.getElementsByTagNameNS('*', 'parsererror').length || !wellFormed(text))
+        await formatRejectionOf(() => parseXml(text));
       else expect(outline(parsedNow(text)), text).to.deep.equal(outline(plain));
     }
   });

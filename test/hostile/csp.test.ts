@@ -6,7 +6,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { stash } from '../helpers.js';
 
-const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html iigp 'allow-duplicates'";
+const STRICT =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html iigp 'allow-duplicates'";
 
 type Widget = HTMLElement & { state: string; items?: unknown[] };
 interface Frame {
@@ -25,14 +26,18 @@ async function open(): Promise<Frame> {
   await waitUntil(() => win.__ready || win.__failed, 'the widgets never loaded', { timeout: 10000 });
   const doc = frame.contentDocument!;
   const all = [...doc.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')) as Widget[];
-  await waitUntil(() => all.every((el) => el.state && el.state !== 'loading'), 'a page widget is still loading', { timeout: 12000 });
+  await waitUntil(() => all.every((el) => el.state && el.state !== 'loading'), 'a page widget is still loading', {
+    timeout: 12000,
+  });
   return { win, doc, frame };
 }
 
 /** Adds a widget to the strict page, waits for it to settle, and reads every lazy field of its items. */
 async function add(doc: Document, tag: string, attrs: Record<string, string>): Promise<Widget> {
   const el = doc.createElement(tag) as Widget;
-  const loaded = new Promise<unknown[]>((done) => el.addEventListener('iigp-load', (e) => done((e as CustomEvent).detail.items), { once: true }));
+  const loaded = new Promise<unknown[]>((done) =>
+    el.addEventListener('iigp-load', (e) => done((e as CustomEvent).detail.items), { once: true }),
+  );
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
   doc.body.append(el);
   await waitUntil(() => el.state && el.state !== 'loading', `${tag} still loading`, { timeout: 12000 });
@@ -59,7 +64,9 @@ describe('hostile round two: no CSP report', function () {
 
   it('a feed that needs the entity repair (&eacute; &nbsp; and a bare &) renders with no report', async () => {
     const src = await stash(
-      rss(`<item><title>Caf&eacute;&nbsp;talk &amp; more</title><link>https://iigp.example/a?x=1&y=2</link><description>Hi&nbsp;there</description></item>`),
+      rss(
+        `<item><title>Caf&eacute;&nbsp;talk &amp; more</title><link>https://iigp.example/a?x=1&y=2</link><description>Hi&nbsp;there</description></item>`,
+      ),
       'application/rss+xml',
     );
     const el = await add(frame.doc, 'iigp-recent-posts', { src, 'show-excerpt': '' });
@@ -81,7 +88,15 @@ describe('hostile round two: no CSP report', function () {
   const handlers = `<style>p { color: red }</style><p style="color: blue" onclick="alert(1)" onmouseover="alert(2)">Body</p><img src="${location.origin}/__mock/demo/data/photos/portrait-placeholder.png" onload="alert(3)" onerror="alert(4)"><a href="https://iigp.example/" onfocus="alert(5)">x</a>`;
 
   it('WordPress posts whose content has inline handlers raise no script-src-attr report (excerpts shown or not)', async () => {
-    const posts = [{ id: 1, link: 'https://iigp.example/1/', title: { rendered: 'One <b onclick="x()">bold</b>' }, excerpt: { rendered: handlers }, content: { rendered: handlers } }];
+    const posts = [
+      {
+        id: 1,
+        link: 'https://iigp.example/1/',
+        title: { rendered: 'One <b onclick="x()">bold</b>' },
+        excerpt: { rendered: handlers },
+        content: { rendered: handlers },
+      },
+    ];
     for (const attrs of [{}, { 'show-excerpt': '', 'show-image': '' }] as Record<string, string>[]) {
       const src = await stash(JSON.stringify(posts), 'application/json');
       const el = await add(frame.doc, 'iigp-recent-posts', { src, format: 'wp', ...attrs });
@@ -92,7 +107,9 @@ describe('hostile round two: no CSP report', function () {
 
   it('RSS items whose description and content have inline handlers raise no report', async () => {
     const src = await stash(
-      rss(`<item><title>T</title><link>https://iigp.example/1/</link><description><![CDATA[${handlers}]]></description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[${handlers}]]></content:encoded></item>`),
+      rss(
+        `<item><title>T</title><link>https://iigp.example/1/</link><description><![CDATA[${handlers}]]></description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[${handlers}]]></content:encoded></item>`,
+      ),
       'application/rss+xml',
     );
     const el = await add(frame.doc, 'iigp-recent-posts', { src, 'show-excerpt': '', 'show-image': '' });

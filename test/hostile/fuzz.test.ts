@@ -61,18 +61,78 @@ const FIXTURES = [
 
 /** Pieces that matter to the parsers: markup, entities, CDATA, schemes, iCalendar syntax, JSON syntax. */
 const PIECES = [
-  '<', '>', '&', '&nbsp;', '&eacute;', '&#0;', '&#x110000;', '&amp;', '<![CDATA[', ']]>', '<!--', '-->', '<?', '<!DOCTYPE x [<!ENTITY e "&#60;">]>',
-  '"', "'", '\\', '\\n', '\r\n ', '\r\n', '\n\t', ':', ';', ',', '{', '}', '[', ']', 'null', '0', '-1', '1e999', '"@type":"Event"',
-  'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', ' java\tscript:x', '//evil.example/', 'mailto:a@b', 'tel:+1',
-  '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<a href="javascript:x">', 'onclick="x()"', 'style="x"',
-  'BEGIN:VEVENT', 'END:VEVENT', 'DTSTART:00990101T000000Z', 'DTSTART;TZID=Nowhere/Zone:20270101T100000', 'RRULE:FREQ=DAILY',
-  '2027-02-31', '9999-12-31T23:59:60Z', '+275760-09-13', '\u0000', '\ufffd', '\ud800', '\u202e', '(', '@'.repeat(50), '<img '.repeat(20),
+  '<',
+  '>',
+  '&',
+  '&nbsp;',
+  '&eacute;',
+  '&#0;',
+  '&#x110000;',
+  '&amp;',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '-->',
+  '<?',
+  '<!DOCTYPE x [<!ENTITY e "&#60;">]>',
+  '"',
+  "'",
+  '\\',
+  '\\n',
+  '\r\n ',
+  '\r\n',
+  '\n\t',
+  ':',
+  ';',
+  ',',
+  '{',
+  '}',
+  '[',
+  ']',
+  'null',
+  '0',
+  '-1',
+  '1e999',
+  '"@type":"Event"',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'data:text/html,x',
+  'vbscript:x',
+  ' java\tscript:x',
+  '//evil.example/',
+  'mailto:a@b',
+  'tel:+1',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '<a href="javascript:x">',
+  'onclick="x()"',
+  'style="x"',
+  'BEGIN:VEVENT',
+  'END:VEVENT',
+  'DTSTART:00990101T000000Z',
+  'DTSTART;TZID=Nowhere/Zone:20270101T100000',
+  'RRULE:FREQ=DAILY',
+  '2027-02-31',
+  '9999-12-31T23:59:60Z',
+  '+275760-09-13',
+  '\u0000',
+  '\ufffd',
+  '\ud800',
+  '\u202e',
+  '(',
+  '@'.repeat(50),
+  '<img '.repeat(20),
 ];
 
 const fixtureTexts: string[] = [];
 
 /** A mutation: at a place (a fraction of the length) insert, delete, duplicate or swap in a piece. */
-const mutation = fc.tuple(fc.constantFrom('insert', 'delete', 'duplicate', 'replace'), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(400), fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 })));
+const mutation = fc.tuple(
+  fc.constantFrom('insert', 'delete', 'duplicate', 'replace'),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.nat(400),
+  fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 })),
+);
 
 function mutate(text: string, ops: [string, number, number, string][]): string {
   for (const [op, where, size, piece] of ops) {
@@ -88,8 +148,18 @@ function mutate(text: string, ops: [string, number, number, string][]): string {
 /** A body: a mutated fixture, or random text built from the pieces. */
 const bodyText = () =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 8 })).map(([i, ops]) => mutate(fixtureTexts[i % fixtureTexts.length], ops)) },
-    { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 })), { maxLength: 60 }).map((parts) => parts.join('')) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 8 }))
+        .map(([i, ops]) => mutate(fixtureTexts[i % fixtureTexts.length], ops)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 })), { maxLength: 60 })
+        .map((parts) => parts.join('')),
+    },
     { weight: 1, arbitrary: fc.json({ maxDepth: 4 }) },
   );
 
@@ -108,8 +178,18 @@ function urlsOf(value: unknown, out: string[] = [], depth = 0): string[] {
 
 /** Failures fuzzing found, kept in test/fixtures/fuzz/ (index.json names each body's parser, type and widget). */
 async function kept(): Promise<{ text: string; parser: string; type: string; widget?: string }[]> {
-  const index = (await (await fetch('/__mock/test/fixtures/fuzz/index.json')).json()) as { file: string; parser: string; type: string; widget?: string }[];
-  return Promise.all(index.map(async (entry) => ({ ...entry, text: await (await fetch(`/__mock/test/fixtures/fuzz/${entry.file}`)).text() })));
+  const index = (await (await fetch('/__mock/test/fixtures/fuzz/index.json')).json()) as {
+    file: string;
+    parser: string;
+    type: string;
+    widget?: string;
+  }[];
+  return Promise.all(
+    index.map(async (entry) => ({
+      ...entry,
+      text: await (await fetch(`/__mock/test/fixtures/fuzz/${entry.file}`)).text(),
+    })),
+  );
 }
 
 async function checkParser(name: string, text: string, contentType: string): Promise<void> {
@@ -118,7 +198,7 @@ async function checkParser(name: string, text: string, contentType: string): Pro
     parsed = await PARSERS[name]({ text, contentType, url: BASE });
   } catch (error) {
     if (LoadError.is(error)) return;
-    throw new Error(`${name} threw ${String(error)} (not a LoadError)`);
+    throw new Error(`${name} threw ${String(error)} (not a LoadError)`, { cause: error });
   }
   const { items } = parsed as { items: unknown[] };
   if (!Array.isArray(items)) throw new Error(`${name} returned no items array`);
@@ -141,16 +221,21 @@ describe('hostile round two: fuzzing', function () {
   for (const name of Object.keys(PARSERS)) {
     it(`${name}: random and mutated bodies give items with safe URLs or a format error`, async () => {
       await fc.assert(
-        fc.asyncProperty(bodyText(), fc.constantFrom('application/xml', 'application/json', 'text/calendar', 'text/html', ''), async (text, type) => {
-          await checkParser(name, text, type);
-        }),
+        fc.asyncProperty(
+          bodyText(),
+          fc.constantFrom('application/xml', 'application/json', 'text/calendar', 'text/html', ''),
+          async (text, type) => {
+            await checkParser(name, text, type);
+          },
+        ),
         { numRuns: 100, seed: SEED, endOnFailure: true },
       );
     });
   }
 
   it('widgets on the strict-CSP page end in ready, empty or error, render only safe URLs, throw nothing and raise no report', async () => {
-    const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html iigp 'allow-duplicates'";
+    const STRICT =
+      "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html iigp 'allow-duplicates'";
     const frame = document.createElement('iframe');
     frame.src = `/__mock/test/security/pages/csp.html?${new URLSearchParams({ csp: STRICT, page: 'fuzz' })}`;
     document.body.append(frame);
@@ -161,7 +246,14 @@ describe('hostile round two: fuzzing', function () {
     const uncaught: string[] = [];
     win.addEventListener('error', (event) => uncaught.push(String(event.message)));
     win.addEventListener('unhandledrejection', (event) => uncaught.push(String(event.reason)));
-    await waitUntil(() => [...doc.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')).every((el) => (el as HTMLElement & { state: string }).state !== 'loading'), 'page widgets', { timeout: 12000 });
+    await waitUntil(
+      () =>
+        [...doc.querySelectorAll('*')]
+          .filter((el) => el.localName.startsWith('iigp-'))
+          .every((el) => (el as HTMLElement & { state: string }).state !== 'loading'),
+      'page widgets',
+      { timeout: 12000 },
+    );
     win.__violations.splice(0);
     const tags = ['iigp-recent-posts', 'iigp-workshop-list', 'iigp-faculty-card', 'iigp-newsletter-archive'];
     /** Mounts `tag` on `text` served as `type`, and checks the end state, the URLs, errors and reports. */
@@ -191,8 +283,23 @@ describe('hostile round two: fuzzing', function () {
       // Failures found before, kept as fixtures, first.
       for (const failure of await kept()) if (failure.widget) await check(failure.text, failure.widget, failure.type);
       await fc.assert(
-        fc.asyncProperty(bodyText(), fc.constantFrom(...tags), fc.constantFrom('application/xml', 'application/json', 'text/calendar', 'text/html'), check),
-        { numRuns: 40, seed: SEED, endOnFailure: true, reporter: (details) => { if (details.failed) throw new Error(`seed ${details.seed} path ${details.counterexamplePath}: ${String(details.errorInstance)}\n${JSON.stringify(details.counterexample).slice(0, 300)}`); } },
+        fc.asyncProperty(
+          bodyText(),
+          fc.constantFrom(...tags),
+          fc.constantFrom('application/xml', 'application/json', 'text/calendar', 'text/html'),
+          check,
+        ),
+        {
+          numRuns: 40,
+          seed: SEED,
+          endOnFailure: true,
+          reporter: (details) => {
+            if (details.failed)
+              throw new Error(
+                `seed ${details.seed} path ${details.counterexamplePath}: ${String(details.errorInstance)}\n${JSON.stringify(details.counterexample).slice(0, 300)}`,
+              );
+          },
+        },
       );
     } finally {
       frame.remove();

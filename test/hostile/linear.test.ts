@@ -38,7 +38,9 @@ async function growth(name: string, make: (n: number) => () => unknown, n: numbe
     bestLarge = Math.min(bestLarge, await timeOf(large, calls));
   }
   const ratio = (8 * bestLarge) / bestSmall;
-  console.log(`${name}: n=${n} ${(bestSmall / 8 / calls).toFixed(4)} ms, 8n ${(bestLarge / calls).toFixed(4)} ms per call: ${ratio.toFixed(1)}x`);
+  console.log(
+    `${name}: n=${n} ${(bestSmall / 8 / calls).toFixed(4)} ms, 8n ${(bestLarge / calls).toFixed(4)} ms per call: ${ratio.toFixed(1)}x`,
+  );
   return ratio;
 }
 
@@ -52,7 +54,9 @@ describe('hostile round two: linear time', function () {
 
   it('the RSS author reader ("(" then thousands of "@")', async () => {
     expect(await growth('authorName', (n) => () => authorName(`(${'@'.repeat(n)}`.slice(0)), 2500)).to.be.below(LINEAR);
-    expect(await growth('authorName <', (n) => () => authorName(`<${'@'.repeat(n)}`.slice(0)), 2500)).to.be.below(LINEAR);
+    expect(await growth('authorName <', (n) => () => authorName(`<${'@'.repeat(n)}`.slice(0)), 2500)).to.be.below(
+      LINEAR,
+    );
     expect(authorName('jane@example.com (Jane Doe)')).to.equal('Jane Doe');
     expect(authorName('Jane Doe (jane@example.com)')).to.equal('Jane Doe');
     expect(authorName('Jane Doe <jane@example.com>')).to.equal('Jane Doe');
@@ -60,27 +64,76 @@ describe('hostile round two: linear time', function () {
   });
 
   it('the first-image finder (a run of "<img ")', async () => {
-    expect(await growth('firstImage', (n) => () => firstImage(`x${'<img '.repeat(n)}`, BASE), 1000)).to.be.below(LINEAR);
+    expect(await growth('firstImage', (n) => () => firstImage(`x${'<img '.repeat(n)}`, BASE), 1000)).to.be.below(
+      LINEAR,
+    );
     // And through the WordPress parser, whose content.rendered it reads with show-image off too.
-    const posts = (n: number) => JSON.stringify([{ id: 1, link: 'https://iigp.example/1/', title: { rendered: 'T' }, content: { rendered: '<img '.repeat(n) } }]);
-    expect(await growth('parseWpPosts', (n) => { const text = posts(n); return () => parseWpPosts(body(text)); }, 1000)).to.be.below(LINEAR);
-    expect(firstImage('<p>x</p><img alt="a > b" src="/a.png"><img src="/b.png">', BASE)).to.deep.equal({ src: 'https://iigp.example/a.png', alt: 'a > b' });
+    const posts = (n: number) =>
+      JSON.stringify([
+        { id: 1, link: 'https://iigp.example/1/', title: { rendered: 'T' }, content: { rendered: '<img '.repeat(n) } },
+      ]);
+    expect(
+      await growth(
+        'parseWpPosts',
+        (n) => {
+          const text = posts(n);
+          return () => parseWpPosts(body(text));
+        },
+        1000,
+      ),
+    ).to.be.below(LINEAR);
+    expect(firstImage('<p>x</p><img alt="a > b" src="/a.png"><img src="/b.png">', BASE)).to.deep.equal({
+      src: 'https://iigp.example/a.png',
+      alt: 'a > b',
+    });
     expect(firstImage('<img src="/a.png" alt="never closed', BASE)).to.equal(undefined);
   });
 
   it('the iCalendar DESCRIPTION reader (escaped newlines)', async () => {
     const ics = (n: number) =>
       `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:S\r\nDTSTART:20270101T100000Z\r\nDESCRIPTION:${'\\n'.repeat(n)}x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
-    expect(await growth('parseIcs', (n) => { const text = ics(n); return () => parseIcs(body(text, 'text/calendar')); }, 2000)).to.be.below(LINEAR);
-    const described = parseIcs(body(ics(2).replace('x', 'CE credits: 6\\nPresenters: A. One and B. Two'), 'text/calendar')).items[0];
+    expect(
+      await growth(
+        'parseIcs',
+        (n) => {
+          const text = ics(n);
+          return () => parseIcs(body(text, 'text/calendar'));
+        },
+        2000,
+      ),
+    ).to.be.below(LINEAR);
+    const described = parseIcs(
+      body(ics(2).replace('x', 'CE credits: 6\\nPresenters: A. One and B. Two'), 'text/calendar'),
+    ).items[0];
     expect(described.ceCredits).to.equal('6');
     expect(described.presenters?.map((p) => p.name)).to.deep.equal(['A. One', 'B. Two']);
   });
 
   it('the schema.org description reader (newlines, blanks)', async () => {
-    const events = (n: number, fill: string) => JSON.stringify([{ '@type': 'Event', name: 'E', startDate: '2027-01-01T10:00:00-05:00', description: `${fill.repeat(n)}x` }]);
-    expect(await growth('parseSchemaEvents \\n', (n) => { const text = events(n, '\n'); return () => parseSchemaEvents(body(text)); }, 2000)).to.be.below(LINEAR);
-    expect(await growth('parseSchemaEvents CE', (n) => { const text = events(n, 'CE \n'); return () => parseSchemaEvents(body(text)); }, 2000)).to.be.below(LINEAR);
+    const events = (n: number, fill: string) =>
+      JSON.stringify([
+        { '@type': 'Event', name: 'E', startDate: '2027-01-01T10:00:00-05:00', description: `${fill.repeat(n)}x` },
+      ]);
+    expect(
+      await growth(
+        'parseSchemaEvents \\n',
+        (n) => {
+          const text = events(n, '\n');
+          return () => parseSchemaEvents(body(text));
+        },
+        2000,
+      ),
+    ).to.be.below(LINEAR);
+    expect(
+      await growth(
+        'parseSchemaEvents CE',
+        (n) => {
+          const text = events(n, 'CE \n');
+          return () => parseSchemaEvents(body(text));
+        },
+        2000,
+      ),
+    ).to.be.below(LINEAR);
   });
 
   it('the entity repair parses one HTML document for all entities, not one per entity', async () => {
@@ -101,13 +154,30 @@ describe('hostile round two: linear time', function () {
     expect(doc.querySelector('title')!.textContent).to.equal('T');
     expect(doc.querySelector('item > title')!.textContent).to.equal('A\u00a0B\u00e9');
     expect(parses, 'documents parsed').to.be.at.most(3);
-    expect(await growth('parseXml repair', (n) => { const text = feed(n); return () => parseXml(text); }, 500)).to.be.below(LINEAR);
+    expect(
+      await growth(
+        'parseXml repair',
+        (n) => {
+          const text = feed(n);
+          return () => parseXml(text);
+        },
+        500,
+      ),
+    ).to.be.below(LINEAR);
   });
 
   it('the HTML reader and the attribute defuser (long runs of tags and quotes)', async () => {
     expect(await growth('defuse', (n) => () => defuse('<p onclick="'.repeat(n)), 2000)).to.be.below(LINEAR);
-    expect(await growth('htmlToText', (n) => () => htmlToText('<p onclick="x()" style="color: red">a &amp; b '.repeat(n)), 1000)).to.be.below(LINEAR);
-    expect(defuse(`<p onclick="a>b" style=x title=on>on</p><a title = "a>" ONload = x>`)).to.equal(`<p data-iigp-onclick="a>b" data-iigp-style=x title=on>on</p><a title = "a>" data-iigp-ONload = x>`);
+    expect(
+      await growth(
+        'htmlToText',
+        (n) => () => htmlToText('<p onclick="x()" style="color: red">a &amp; b '.repeat(n)),
+        1000,
+      ),
+    ).to.be.below(LINEAR);
+    expect(defuse(`<p onclick="a>b" style=x title=on>on</p><a title = "a>" ONload = x>`)).to.equal(
+      `<p data-iigp-onclick="a>b" data-iigp-style=x title=on>on</p><a title = "a>" data-iigp-ONload = x>`,
+    );
   });
 
   it('clip cuts text for the DOM, keeping surrogate pairs whole', () => {

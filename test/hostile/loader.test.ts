@@ -29,9 +29,16 @@ describe('hostile round two: the loader', function () {
   it('a saved copy whose save time is in the future is stale: the widget asks the network', async () => {
     const src = mock(FEED);
     const url = new URL(src, document.baseURI).href;
-    const saved = { savedAt: Date.now() + 365 * 24 * 3600 * 1000, text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}', contentType: 'application/feed+json', url };
+    const saved = {
+      savedAt: Date.now() + 365 * 24 * 3600 * 1000,
+      text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}',
+      contentType: 'application/feed+json',
+      url,
+    };
     localStorage.setItem(`iigp-widgets:v1:${url}`, JSON.stringify(saved));
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${src} max-age="3600"></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${src} max-age="3600"></iigp-recent-posts>`,
+    );
     await settled(el);
     await new Promise((done) => setTimeout(done, 500));
     expect(await hits(src), 'requests').to.equal(1);
@@ -41,9 +48,16 @@ describe('hostile round two: the loader', function () {
   it('a saved copy from the past within max-age is still fresh (no request)', async () => {
     const src = mock(FEED);
     const url = new URL(src, document.baseURI).href;
-    const saved = { savedAt: Date.now() - 1000, text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}', contentType: 'application/feed+json', url };
+    const saved = {
+      savedAt: Date.now() - 1000,
+      text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}',
+      contentType: 'application/feed+json',
+      url,
+    };
     localStorage.setItem(`iigp-widgets:v1:${url}`, JSON.stringify(saved));
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${src} max-age="3600"></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${src} max-age="3600"></iigp-recent-posts>`,
+    );
     await settled(el);
     expect(await hits(src)).to.equal(0);
     expect(texts(el, '[part~="title"]')).to.deep.equal(['Saved']);
@@ -89,14 +103,17 @@ describe('hostile round two: the loader', function () {
   });
 
   it('an undeclared body that is not UTF-8 is read as windows-1252', async () => {
-    const xml = '<?xml version="1.0"?><rss version="2.0"><channel><title>c</title><item><title>Cora\xe7\xe3o \x93quoted\x94</title><link>https://iigp.example/1</link></item></channel></rss>';
+    const xml =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>c</title><item><title>Cora\xe7\xe3o \x93quoted\x94</title><link>https://iigp.example/1</link></item></channel></rss>';
     expect(await decodeBody(latin1(xml), 'application/rss+xml')).to.contain('Cora\u00e7\u00e3o \u201cquoted\u201d');
     // Declared charsets still win, and UTF-8 stays UTF-8.
     expect(await decodeBody(latin1('caf\xe9'), 'text/plain; charset=iso-8859-1')).to.equal('caf\u00e9');
     expect(await decodeBody(new TextEncoder().encode('caf\u00e9'), 'text/plain')).to.equal('caf\u00e9');
     // Declared UTF-8 that is not: replacement characters, as before.
     expect(await decodeBody(latin1('caf\xe9'), 'text/plain; charset=utf-8')).to.equal('caf\ufffd');
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts src=${await stashBytes(latin1(xml), 'application/rss+xml')}></iigp-recent-posts>`);
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts src=${await stashBytes(latin1(xml), 'application/rss+xml')}></iigp-recent-posts>`,
+    );
     await settled(el);
     expect(texts(el, '[part~="title"]')).to.deep.equal(['Cora\u00e7\u00e3o \u201cquoted\u201d']);
   });
@@ -107,12 +124,22 @@ describe('hostile round two: the loader', function () {
     const e = utf8.indexOf(0xc3);
     const q = utf8.indexOf(0xe2);
     const fold = [13, 10, 32];
-    const summary = [...utf8.subarray(0, e + 1), ...fold, ...utf8.subarray(e + 1, q + 2), ...fold, ...utf8.subarray(q + 2)];
-    const head = new TextEncoder().encode('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20270105T150000Z\r\nSUMMARY:');
+    const summary = [
+      ...utf8.subarray(0, e + 1),
+      ...fold,
+      ...utf8.subarray(e + 1, q + 2),
+      ...fold,
+      ...utf8.subarray(q + 2),
+    ];
+    const head = new TextEncoder().encode(
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20270105T150000Z\r\nSUMMARY:',
+    );
     const tail = new TextEncoder().encode('\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
     const bytes = Uint8Array.from([...head, ...summary, ...tail]);
     expect(await decodeBody(bytes, 'text/calendar')).to.contain('SUMMARY:Atelier: la s\u00e9ance d\u2019\u00e9t\u00e9');
-    const el = await fixture<WorkshopListElement>(html`<iigp-workshop-list when="all" src=${await stashBytes(bytes, 'text/calendar')}></iigp-workshop-list>`);
+    const el = await fixture<WorkshopListElement>(
+      html`<iigp-workshop-list when="all" src=${await stashBytes(bytes, 'text/calendar')}></iigp-workshop-list>`,
+    );
     await settled(el);
     expect(texts(el, '[part~="title"]')).to.deep.equal(['Atelier: la s\u00e9ance d\u2019\u00e9t\u00e9']);
   });

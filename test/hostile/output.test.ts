@@ -19,7 +19,9 @@ const BASE = 'https://iigp.example/';
 const body = (text: string, contentType = 'application/json') => ({ text, contentType, url: BASE });
 
 async function rssTitles(items: string): Promise<string[]> {
-  const doc = await parseXml(`<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>${items}</channel></rss>`);
+  const doc = await parseXml(
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>${items}</channel></rss>`,
+  );
   return (await parseRss(doc, BASE)).items.map((p) => p.title);
 }
 
@@ -28,7 +30,12 @@ describe('hostile round two: output that misled', function () {
 
   it('the year 0099 in iCalendar is 0099, not 1999 (UTC, zoned, floating and all-day)', () => {
     const ics = (line: string) =>
-      parseIcs(body(`BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Old\r\n${line}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`, 'text/calendar')).items[0];
+      parseIcs(
+        body(
+          `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Old\r\n${line}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
+          'text/calendar',
+        ),
+      ).items[0];
     expect((ics('DTSTART:00990105T150000Z').start as Date).toISOString()).to.equal('0099-01-05T15:00:00.000Z');
     expect((ics('DTSTART;TZID=America/Detroit:00990705T100000').start as Date).getUTCFullYear()).to.equal(99);
     expect((ics('DTSTART:00990705T100000').start as Date).getFullYear()).to.equal(99);
@@ -37,7 +44,13 @@ describe('hostile round two: output that misled', function () {
 
   it('the year 0099 in schema.org is 0099 (offset, floating in a zone, all-day)', () => {
     const events = (startDate: string, zone?: string) =>
-      parseSchemaEvents(body(JSON.stringify([{ '@type': 'Event', name: 'Old', startDate, eventSchedule: zone ? { scheduleTimezone: zone } : undefined }]))).items[0] as Workshop;
+      parseSchemaEvents(
+        body(
+          JSON.stringify([
+            { '@type': 'Event', name: 'Old', startDate, eventSchedule: zone ? { scheduleTimezone: zone } : undefined },
+          ]),
+        ),
+      ).items[0] as Workshop;
     expect((events('0099-07-05T10:00:00-04:00').start as Date).toISOString()).to.equal('0099-07-05T14:00:00.000Z');
     expect((events('0099-07-05T10:00:00', 'America/New_York').start as Date).getUTCFullYear()).to.equal(99);
     expect((events('0099-07-05').start as Date).getUTCFullYear()).to.equal(99);
@@ -63,16 +76,32 @@ describe('hostile round two: output that misled', function () {
 
   it('a 1 MB title reaches the DOM cut to about 1,000 characters; the full text stays in items', async () => {
     const title = 'x'.repeat(1_000_000);
-    const post: Post = { id: '1', title, url: `${BASE}1`, author: 'A'.repeat(100_000), excerpt: 'e'.repeat(100_000) } as Post;
-    const el = await fixture<RecentPostsElement>(html`<iigp-recent-posts show-author show-excerpt .items=${[post]}></iigp-recent-posts>`);
+    const post: Post = {
+      id: '1',
+      title,
+      url: `${BASE}1`,
+      author: 'A'.repeat(100_000),
+      excerpt: 'e'.repeat(100_000),
+    } as Post;
+    const el = await fixture<RecentPostsElement>(
+      html`<iigp-recent-posts show-author show-excerpt .items=${[post]}></iigp-recent-posts>`,
+    );
     await el.updateComplete;
     const shown = el.shadowRoot!.querySelector('[part~="title"]')!.textContent!;
     expect(shown.length).to.be.within(900, 1001);
     expect(el.shadowRoot!.querySelector('[part~="author"]')!.textContent!.length).to.be.below(1100);
     expect(el.shadowRoot!.querySelector('[part~="excerpt"]')!.textContent!.length).to.be.at.most(5001);
     expect((el.items![0] as Post).title.length).to.equal(1_000_000);
-    const workshop: Workshop = { id: 'w', title, start: new Date('2027-01-05T15:00:00Z'), place: { name: 'P'.repeat(50_000) }, summary: 's'.repeat(100_000) } as Workshop;
-    const list = await fixture<WorkshopListElement>(html`<iigp-workshop-list when="all" show-description .items=${[workshop]}></iigp-workshop-list>`);
+    const workshop: Workshop = {
+      id: 'w',
+      title,
+      start: new Date('2027-01-05T15:00:00Z'),
+      place: { name: 'P'.repeat(50_000) },
+      summary: 's'.repeat(100_000),
+    } as Workshop;
+    const list = await fixture<WorkshopListElement>(
+      html`<iigp-workshop-list when="all" show-description .items=${[workshop]}></iigp-workshop-list>`,
+    );
     await list.updateComplete;
     expect(list.shadowRoot!.querySelector('[part~="title"]')!.textContent!.length).to.be.at.most(1001);
     expect(list.shadowRoot!.querySelector('[part~="place"]')!.textContent!.length).to.be.at.most(1001);
@@ -81,19 +110,34 @@ describe('hostile round two: output that misled', function () {
   it('a 182-character link in an excerpt, a long author and a long venue wrap inside the container', async () => {
     const url = `https://iigp.example/${'a'.repeat(160)}/index.html`;
     expect(url.length).to.be.at.least(182);
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 300px">
-      <iigp-recent-posts show-author show-excerpt excerpt-words="40"></iigp-recent-posts>
-      <iigp-workshop-list when="all"></iigp-workshop-list>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 300px">
+        <iigp-recent-posts show-author show-excerpt excerpt-words="40"></iigp-recent-posts>
+        <iigp-workshop-list when="all"></iigp-workshop-list>
+      </div>`,
+    );
     const posts = wrapper.querySelector('iigp-recent-posts') as RecentPostsElement;
-    posts.items = [{ id: '1', title: 'T', url: `${BASE}1`, author: 'B'.repeat(120), excerpt: `See ${url} for details`, date: new Date() } as Post];
+    posts.items = [
+      {
+        id: '1',
+        title: 'T',
+        url: `${BASE}1`,
+        author: 'B'.repeat(120),
+        excerpt: `See ${url} for details`,
+        date: new Date(),
+      } as Post,
+    ];
     const list = wrapper.querySelector('iigp-workshop-list') as WorkshopListElement;
-    list.items = [{ id: 'w', title: 'W', start: new Date('2027-01-05T15:00:00Z'), place: { name: 'V'.repeat(150) } } as Workshop];
+    list.items = [
+      { id: 'w', title: 'W', start: new Date('2027-01-05T15:00:00Z'), place: { name: 'V'.repeat(150) } } as Workshop,
+    ];
     await posts.updateComplete;
     await list.updateComplete;
     for (const el of [posts, list]) {
       expect(el.getBoundingClientRect().width).to.be.at.most(300);
-      for (const part of el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="excerpt"], [part~="author"], [part~="place"], [part~="item"]')) {
+      for (const part of el.shadowRoot!.querySelectorAll<HTMLElement>(
+        '[part~="excerpt"], [part~="author"], [part~="place"], [part~="item"]',
+      )) {
         expect(part.scrollWidth, `${el.localName} ${part.getAttribute('part')}`).to.be.at.most(300);
       }
     }

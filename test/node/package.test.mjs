@@ -15,12 +15,31 @@ const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', st
 test('npm pack contains dist, types, manifest, editor data and docs, and nothing else', () => {
   const [{ files }] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root));
   const paths = files.map((f) => f.path);
-  for (const needed of ['dist/iigp-widgets.js', 'bin/iigp-widgets.mjs', 'dist/node/snapshot.js', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+  for (const needed of [
+    'dist/iigp-widgets.js',
+    'bin/iigp-widgets.mjs',
+    'dist/node/snapshot.js',
+    'custom-elements.json',
+    'vscode.html-custom-data.json',
+    'web-types.json',
+    'README.md',
+    'LICENSE',
+    'CHANGELOG.md',
+    'package.json',
+  ]) {
     assert.ok(paths.includes(needed), `${needed} is missing from the package`);
   }
-  const stray = paths.filter((p) => !/^(dist\/|bin\/|custom-elements\.json$|vscode\.html-custom-data\.json$|web-types\.json$|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(p));
+  const stray = paths.filter(
+    (p) =>
+      !/^(dist\/|bin\/|custom-elements\.json$|vscode\.html-custom-data\.json$|web-types\.json$|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(
+        p,
+      ),
+  );
   assert.deepEqual(stray, [], 'files users do not need are packed');
-  assert.ok(!paths.some((p) => p.startsWith('dist/') && p.endsWith('.zip')), 'the WordPress plugin zip is not part of the npm package');
+  assert.ok(
+    !paths.some((p) => p.startsWith('dist/') && p.endsWith('.zip')),
+    'the WordPress plugin zip is not part of the npm package',
+  );
 });
 
 test('every export of the packed tarball resolves for a bundler and for TypeScript', async () => {
@@ -28,14 +47,24 @@ test('every export of the packed tarball resolves for a bundler and for TypeScri
   try {
     const [{ filename }] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], root));
     writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-    npm(['install', join(scratch, filename), '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], scratch);
+    npm(
+      ['install', join(scratch, filename), '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'],
+      scratch,
+    );
     const specifiers = Object.keys(pkg.exports)
       .filter((key) => key.endsWith('.js') || key === '.')
       .map((key) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`));
     assert.ok(specifiers.length >= 9, 'the all-in-one, and each widget with and without registration');
     const entry = specifiers.map((s, i) => `import * as m${i} from '${s}'; console.log(m${i});`).join('\n');
     writeFileSync(join(scratch, 'entry.js'), entry);
-    const result = await build({ entryPoints: [join(scratch, 'entry.js')], bundle: true, write: false, format: 'esm', absWorkingDir: scratch, logLevel: 'silent' });
+    const result = await build({
+      entryPoints: [join(scratch, 'entry.js')],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      absWorkingDir: scratch,
+      logLevel: 'silent',
+    });
     assert.equal(result.errors.length, 0);
     // Class-only imports must not register anything; the define files must.
     for (const [key, value] of Object.entries(pkg.exports)) {
@@ -48,10 +77,31 @@ test('every export of the packed tarball resolves for a bundler and for TypeScri
       join(scratch, 'check.ts'),
       `import { RecentPostsElement } from '${pkg.name}/recent-posts/element.js';\nimport '${pkg.name}';\nconst el: RecentPostsElement = document.createElement('iigp-recent-posts');\nel.limit = 3;\n`,
     );
-    execFileSync(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2021', '--lib', 'es2022,dom', '--skipLibCheck', 'check.ts'], { cwd: scratch, stdio: 'pipe' });
+    execFileSync(
+      join(root, 'node_modules/.bin/tsc'),
+      [
+        '--noEmit',
+        '--strict',
+        '--module',
+        'esnext',
+        '--moduleResolution',
+        'bundler',
+        '--target',
+        'es2021',
+        '--lib',
+        'es2022,dom',
+        '--skipLibCheck',
+        'check.ts',
+      ],
+      { cwd: scratch, stdio: 'pipe' },
+    );
     // The installed command runs with the package's runtime dependencies only (its DOM is bundled).
     const out = join(scratch, 'posts.json');
-    const said = execFileSync(join(scratch, 'node_modules', '.bin', 'iigp-widgets'), ['snapshot', join(root, 'demo', 'data', 'posts.xml'), '--out', out], { cwd: scratch, encoding: 'utf8' });
+    const said = execFileSync(
+      join(scratch, 'node_modules', '.bin', 'iigp-widgets'),
+      ['snapshot', join(root, 'demo', 'data', 'posts.xml'), '--out', out],
+      { cwd: scratch, encoding: 'utf8' },
+    );
     assert.match(said, /^Wrote \d+ posts \(JSON Feed 1\.1\)/);
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).version, 'https://jsonfeed.org/version/1.1');
   } finally {
@@ -67,7 +117,10 @@ test('editor data lists every element of the manifest with its attributes', () =
   assert.deepEqual(vscode.tags.map((t) => t.name).sort(), tags.map((t) => t.tagName).sort());
   assert.deepEqual(webTypes.contributions.html.elements.map((t) => t.name).sort(), tags.map((t) => t.tagName).sort());
   const posts = vscode.tags.find((t) => t.name === 'iigp-recent-posts');
-  assert.deepEqual(posts.attributes.find((a) => a.name === 'layout').values.map((v) => v.name), ['list', 'grid']);
+  assert.deepEqual(
+    posts.attributes.find((a) => a.name === 'layout').values.map((v) => v.name),
+    ['list', 'grid'],
+  );
   assert.equal(pkg['web-types'], './web-types.json');
 });
 
@@ -83,7 +136,11 @@ test('each file a page loads stands alone: no static imports, and every on-deman
     for (const [, spec] of code.matchAll(/import\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) {
       const target = join(dist, folder, spec);
       assert.ok(existsSync(target), `${folder}/${file} loads ${spec}, which is missing`);
-      assert.match(spec, folder ? /^\.\/[\w-]+-[0-9a-f]{8}\.js$/ : /^\.\/chunks\/[\w-]+-[0-9a-f]{8}\.js$/, `${spec}: a hashed file in chunks/`);
+      assert.match(
+        spec,
+        folder ? /^\.\/[\w-]+-[0-9a-f]{8}\.js$/ : /^\.\/chunks\/[\w-]+-[0-9a-f]{8}\.js$/,
+        `${spec}: a hashed file in chunks/`,
+      );
       loaded.add(target);
     }
   }
@@ -96,7 +153,9 @@ test('each file a page loads starts with the compile hint, and its source map st
   const dist = join(root, 'dist');
   const files = [
     ...readdirSync(dist).filter((f) => f.endsWith('.js')),
-    ...readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`),
+    ...readdirSync(join(dist, 'chunks'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `chunks/${f}`),
   ];
   for (const file of files) {
     const code = readFileSync(join(dist, file), 'utf8');

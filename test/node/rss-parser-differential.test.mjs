@@ -21,7 +21,14 @@ import { OUTFILE, build } from '../../scripts/build-node.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpora', 'feeds');
 const DOC = join(ROOT, 'test', 'RSS-PARSER-DIFFERENCES.md');
-const OWN = ['demo/data/posts.xml', 'demo/data/workshops-feed.xml', 'test/fixtures/snapshot/atom.xml', 'test/fixtures/snapshot/rdf.xml', 'test/fixtures/empty.xml', 'test/fixtures/malformed.xml'];
+const OWN = [
+  'demo/data/posts.xml',
+  'demo/data/workshops-feed.xml',
+  'test/fixtures/snapshot/atom.xml',
+  'test/fixtures/snapshot/rdf.xml',
+  'test/fixtures/empty.xml',
+  'test/fixtures/malformed.xml',
+];
 const ATOM = ['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#', null];
 const DC = ['http://purl.org/dc/elements/1.1/', 'http://purl.org/dc/terms/'];
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -30,7 +37,8 @@ const Parser = createRequire(import.meta.url)('rss-parser');
 // A feed without a version attribute is read as RSS 2.0 (without this option rss-parser refuses it).
 const reference = new Parser({ defaultRSS: 2 });
 
-const collapse = (value) => (typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value)).replace(/\s+/g, ' ').trim();
+const collapse = (value) =>
+  (typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value)).replace(/\s+/g, ' ').trim();
 const resolved = (value, base) => {
   try {
     return value ? new URL(collapse(value), base).href : '';
@@ -38,7 +46,12 @@ const resolved = (value, base) => {
     return collapse(value);
   }
 };
-const children = (el, name, namespaces) => (el ? [...el.childNodes].filter((c) => c.nodeType === 1 && c.localName === name && (!namespaces || namespaces.includes(c.namespaceURI))) : []);
+const children = (el, name, namespaces) =>
+  el
+    ? [...el.childNodes].filter(
+        (c) => c.nodeType === 1 && c.localName === name && (!namespaces || namespaces.includes(c.namespaceURI)),
+      )
+    : [];
 const text = (el) => collapse(el?.textContent ?? '');
 
 /**
@@ -46,45 +59,97 @@ const text = (el) => collapse(el?.textContent ?? '');
  * of that kind (anything else fails the test). The explanations are in test/RSS-PARSER-DIFFERENCES.md.
  */
 const KINDS = {
-  'atom-text-construct': ['title', ({ atom, item }) => {
-    const el = children(item, 'title', ATOM)[0];
-    const type = el?.getAttribute('type') ?? 'text';
-    return atom && !!el && (type !== 'text' || el.hasAttribute('mode') || [...el.childNodes].some((c) => c.nodeType === 1));
-  }],
-  'atom-link-as-text': ['link', ({ atom, item, ours, base }) => atom && !!ours && children(item, 'link', ATOM).some((el) => !el.hasAttribute('href') && resolved(text(el), base) === ours)],
-  'atom-no-alternate-link': ['link', ({ atom, item, ours }) =>
-    atom && !ours && !children(item, 'link', ATOM).some((el) => el.hasAttribute('href') && ['alternate', null].includes(el.getAttribute('rel')))],
-  'rss-link-from-guid': ['link', ({ atom, item, ours, base }) =>
-    !atom && !text(children(item, 'link')[0]) && children(item, 'guid').some((el) => el.getAttribute('isPermaLink') !== 'false' && resolved(text(el), base) === ours)],
-  'rdf-link-from-about': ['link', ({ atom, item, ours, base }) => !atom && !text(children(item, 'link')[0]) && resolved(item.getAttributeNS(RDF, 'about'), base) === ours],
+  'atom-text-construct': [
+    'title',
+    ({ atom, item }) => {
+      const el = children(item, 'title', ATOM)[0];
+      const type = el?.getAttribute('type') ?? 'text';
+      return (
+        atom && !!el && (type !== 'text' || el.hasAttribute('mode') || [...el.childNodes].some((c) => c.nodeType === 1))
+      );
+    },
+  ],
+  'atom-link-as-text': [
+    'link',
+    ({ atom, item, ours, base }) =>
+      atom &&
+      !!ours &&
+      children(item, 'link', ATOM).some((el) => !el.hasAttribute('href') && resolved(text(el), base) === ours),
+  ],
+  'atom-no-alternate-link': [
+    'link',
+    ({ atom, item, ours }) =>
+      atom &&
+      !ours &&
+      !children(item, 'link', ATOM).some(
+        (el) => el.hasAttribute('href') && ['alternate', null].includes(el.getAttribute('rel')),
+      ),
+  ],
+  'rss-link-from-guid': [
+    'link',
+    ({ atom, item, ours, base }) =>
+      !atom &&
+      !text(children(item, 'link')[0]) &&
+      children(item, 'guid').some(
+        (el) => el.getAttribute('isPermaLink') !== 'false' && resolved(text(el), base) === ours,
+      ),
+  ],
+  'rdf-link-from-about': [
+    'link',
+    ({ atom, item, ours, base }) =>
+      !atom && !text(children(item, 'link')[0]) && resolved(item.getAttributeNS(RDF, 'about'), base) === ours,
+  ],
   'unsafe-link-dropped': ['link', ({ ours, theirs }) => !ours && !/^(https?|mailto|tel):/i.test(theirs)],
-  'author-email-left-out': ['author', ({ ours, theirs }) => !!ours && theirs.includes('@') && theirs.includes(ours) && !ours.includes('@')],
+  'author-email-left-out': [
+    'author',
+    ({ ours, theirs }) => !!ours && theirs.includes('@') && theirs.includes(ours) && !ours.includes('@'),
+  ],
   'all-authors': ['author', ({ ours, theirs }) => ours.includes(', ') && ours.startsWith(theirs)],
   'dc-author': ['author', ({ item, theirs, ours }) => !theirs && !!ours && children(item, 'author', DC).length > 0],
-  'date-elements-rss-parser-skips': ['date', ({ item, theirs, ours }) => {
-    // What rss-parser reads: pubDate, published, updated, and dc:date only when its prefix is "dc".
-    const read = [...item.childNodes].some((c) => c.nodeType === 1 && (['pubDate', 'published', 'updated'].includes(c.localName) || c.nodeName === 'dc:date'));
-    return !theirs && !!ours && !read;
-  }],
+  'date-elements-rss-parser-skips': [
+    'date',
+    ({ item, theirs, ours }) => {
+      // What rss-parser reads: pubDate, published, updated, and dc:date only when its prefix is "dc".
+      const read = [...item.childNodes].some(
+        (c) =>
+          c.nodeType === 1 && (['pubDate', 'published', 'updated'].includes(c.localName) || c.nodeName === 'dc:date'),
+      );
+      return !theirs && !!ours && !read;
+    },
+  ],
   'id-with-attributes': ['id', ({ theirs, ours }) => theirs.startsWith('{') && JSON.parse(theirs)._ === ours],
   'rss-parser-fails': ['feed', ({ theirsError, oursError }) => !!theirsError && !oursError],
-  'malformed-xml-refused': ['feed', ({ kase, theirsError, oursError }) => !!oursError && !theirsError && kase.suite === 'illformed'],
+  'malformed-xml-refused': [
+    'feed',
+    ({ kase, theirsError, oursError }) => !!oursError && !theirsError && kase.suite === 'illformed',
+  ],
 };
 
 let m;
-const cases = [];
 before(async () => {
   await build();
   m = await import(pathToFileURL(OUTFILE).href);
 });
 
 function loadCases() {
-  const list = OWN.map((file) => ({ file, path: join(ROOT, file), url: 'https://iigp.example/feed/', type: '', suite: file.includes('malformed') ? 'illformed' : 'own' }));
+  const list = OWN.map((file) => ({
+    file,
+    path: join(ROOT, file),
+    url: 'https://iigp.example/feed/',
+    type: '',
+    suite: file.includes('malformed') ? 'illformed' : 'own',
+  }));
   if (!existsSync(join(CORPUS, 'manifest.json'))) return { list, corpus: false };
   for (const kase of JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8'))) {
     const headers = kase.http?.headers ?? {};
     const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-    list.push({ file: kase.file, path: join(CORPUS, kase.file), url: kase.http?.url ?? `http://127.0.0.1:8097/${kase.upstream}`, type, suite: kase.suite });
+    list.push({
+      file: kase.file,
+      path: join(CORPUS, kase.file),
+      url: kase.http?.url ?? `http://127.0.0.1:8097/${kase.upstream}`,
+      type,
+      suite: kase.suite,
+    });
   }
   return { list, corpus: true };
 }
@@ -99,7 +164,11 @@ function itemElements(doc) {
 
 /** Compares one case; returns its differences (`{ file, field, kind? }`) and what was compared. */
 async function compare(kase) {
-  const body = { text: await m.decodeBody(new Uint8Array(readFileSync(kase.path)), kase.type), contentType: kase.type, url: kase.url };
+  const body = {
+    text: await m.decodeBody(new Uint8Array(readFileSync(kase.path)), kase.type),
+    contentType: kase.type,
+    url: kase.url,
+  };
   let ours;
   let theirs;
   let oursError;
@@ -125,14 +194,24 @@ async function compare(kase) {
       return false;
     }
   };
-  const classify = (field, context) => Object.keys(KINDS).find((kind) => holds(kind, { kase, field, oursError, theirsError, ...context }));
-  if (oursError || theirsError) return { differences: [{ file: kase.file, field: 'feed', kind: classify('feed', {}), detail: oursError ?? theirsError }], tally };
+  const classify = (field, context) =>
+    Object.keys(KINDS).find((kind) => holds(kind, { kase, field, oursError, theirsError, ...context }));
+  if (oursError || theirsError)
+    return {
+      differences: [{ file: kase.file, field: 'feed', kind: classify('feed', {}), detail: oursError ?? theirsError }],
+      tally,
+    };
   const doc = await m.parseXml(body.text);
   const atom = doc.documentElement.localName === 'feed';
   const elements = itemElements(doc);
   const differences = [];
   if (ours.length !== theirs.length) {
-    differences.push({ file: kase.file, field: 'items', kind: undefined, detail: `${ours.length} vs ${theirs.length}` });
+    differences.push({
+      file: kase.file,
+      field: 'items',
+      kind: undefined,
+      detail: `${ours.length} vs ${theirs.length}`,
+    });
     return { differences, tally };
   }
   for (let i = 0; i < ours.length; i++) {
@@ -155,7 +234,12 @@ async function compare(kase) {
         continue;
       }
       const kind = classify(field, { atom, item: elements[i], ours: a, theirs: b, base: kase.url });
-      differences.push({ file: kase.file, field, kind, detail: `item ${i}: ours ${JSON.stringify(a)}, rss-parser ${JSON.stringify(b)}` });
+      differences.push({
+        file: kase.file,
+        field,
+        kind,
+        detail: `item ${i}: ours ${JSON.stringify(a)}, rss-parser ${JSON.stringify(b)}`,
+      });
     }
   }
   return { differences, tally };
@@ -167,7 +251,11 @@ const END = '<!-- end of differences -->';
 /** The listed differences: `| \`case\` | field | kind |` rows between the markers. */
 function listed(doc) {
   const section = doc.slice(doc.indexOf(START), doc.indexOf(END));
-  return new Set([...section.matchAll(/^\| `([^`]+)` \| (\w+) \| `([\w-]+)` \|/gm)].map(([, file, field, kind]) => `${file} | ${field} | ${kind}`));
+  return new Set(
+    [...section.matchAll(/^\| `([^`]+)` \| (\w+) \| `([\w-]+)` \|/gm)].map(
+      ([, file, field, kind]) => `${file} | ${field} | ${kind}`,
+    ),
+  );
 }
 
 describe('rss-parser as the reference for RSS and Atom (test/RSS-PARSER-DIFFERENCES.md)', () => {
@@ -202,7 +290,8 @@ describe('rss-parser as the reference for RSS and Atom (test/RSS-PARSER-DIFFEREN
     );
     assert.deepEqual(unexplained, [], 'differences of no explained kind');
     const doc = readFileSync(DOC, 'utf8');
-    for (const kind of Object.keys(KINDS)) assert.match(doc, new RegExp(`\\| \`${kind}\` \\|`), `kind ${kind} is explained in the kinds table`);
+    for (const kind of Object.keys(KINDS))
+      assert.match(doc, new RegExp(`\\| \`${kind}\` \\|`), `kind ${kind} is explained in the kinds table`);
     if (process.env.UPDATE_DIFFERENCES) {
       const rows = [...found.keys()].sort().map((key) => {
         const [file, field, kind] = key.split(' | ');

@@ -49,7 +49,9 @@ function unzip(buffer) {
 
 const pageFiles = () => [
   ...readdirSync(dist).filter((n) => n.endsWith('.js') && statSync(join(dist, n)).isFile()),
-  ...readdirSync(join(dist, 'chunks')).filter((n) => n.endsWith('.js')).map((n) => `chunks/${n}`),
+  ...readdirSync(join(dist, 'chunks'))
+    .filter((n) => n.endsWith('.js'))
+    .map((n) => `chunks/${n}`),
 ];
 
 test('the ZIP writer round-trips stored and deflated files with UTF-8 names', () => {
@@ -59,7 +61,10 @@ test('the ZIP writer round-trips stored and deflated files with UTF-8 names', ()
     { name: 'a/Ünïcode “name”.txt', data: Buffer.from([1, 2, 3]) },
   ];
   const back = unzip(zip(entries));
-  assert.deepEqual([...back.keys()], entries.map((e) => e.name));
+  assert.deepEqual(
+    [...back.keys()],
+    entries.map((e) => e.name),
+  );
   for (const e of entries) assert.deepEqual(back.get(e.name), e.data);
 });
 
@@ -67,7 +72,8 @@ test('dist/iigp-widgets-selfhost.zip holds every file a page loads, as built, in
   const entries = unzip(readFileSync(join(dist, 'iigp-widgets-selfhost.zip')));
   const expected = [`${folder}/README.txt`, ...pageFiles().map((f) => `${folder}/${f}`)];
   assert.deepEqual([...entries.keys()].sort(), expected.sort());
-  for (const file of pageFiles()) assert.deepEqual(entries.get(`${folder}/${file}`), readFileSync(join(dist, file)), file);
+  for (const file of pageFiles())
+    assert.deepEqual(entries.get(`${folder}/${file}`), readFileSync(join(dist, file)), file);
   const readme = entries.get(`${folder}/README.txt`).toString('utf8');
   assert.ok(readme.includes(`<script type="module" src="/wp-content/uploads/${folder}/iigp-widgets.js"></script>`));
   assert.ok(!entries.has(`${folder}/iigp-widgets.js.map`), 'source maps stay out');
@@ -81,35 +87,62 @@ test('the WordPress plugin zip (same writer) holds the plugin folder with the sc
   assert.ok([...entries.keys()].every((name) => name.startsWith('iigp-widgets/')));
 });
 
-test('the unzipped folder, served by a plain static server, runs the README snippet', { skip: !existsSync(chromiumPath) && `no Chromium at ${chromiumPath}` }, async () => {
-  const entries = unzip(readFileSync(join(dist, 'iigp-widgets-selfhost.zip')));
-  const readme = entries.get(`${folder}/README.txt`).toString('utf8');
-  const snippet = readme.slice(readme.indexOf('<script'), readme.indexOf('</iigp-recent-posts>') + '</iigp-recent-posts>'.length);
-  // The site: the snippet as pasted, the unzipped folder under /wp-content/uploads/, a WordPress-like feed.
-  const site = new Map([
-    ['/', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><title>Blog</title><body>${snippet}</body></html>` }],
-    ['/feed/', { type: 'application/rss+xml; charset=utf-8', body: readFileSync(join(root, 'demo/data/site/posts.xml')) }],
-    ...[...entries].map(([name, data]) => [`/wp-content/uploads/${name}`, { type: name.endsWith('.js') ? 'text/javascript' : 'text/plain', body: data }]),
-  ]);
-  const server = createServer((request, response) => {
-    const file = site.get(new URL(request.url, 'http://x').pathname);
-    if (!file) return response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': file.type }).end(file.body);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  try {
-    const page = await browser.newPage();
-    const failures = [];
-    page.on('response', (r) => r.status() >= 400 && failures.push(`${r.status()} ${r.url()}`));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => document.querySelector('iigp-recent-posts')?.getAttribute('state') === 'ready', null, { timeout: 20_000 });
-    const titles = await page.evaluate(() => [...document.querySelector('iigp-recent-posts').shadowRoot.querySelectorAll('[part~="title"]')].map((t) => t.textContent.trim()));
-    assert.equal(titles.length, 5);
-    assert.equal(titles[0], 'CHOOSING A PSYCHOTHERAPIST BY HOW MUCH IT COSTS?');
-    assert.deepEqual(failures, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
-});
+test(
+  'the unzipped folder, served by a plain static server, runs the README snippet',
+  { skip: !existsSync(chromiumPath) && `no Chromium at ${chromiumPath}` },
+  async () => {
+    const entries = unzip(readFileSync(join(dist, 'iigp-widgets-selfhost.zip')));
+    const readme = entries.get(`${folder}/README.txt`).toString('utf8');
+    const snippet = readme.slice(
+      readme.indexOf('<script'),
+      readme.indexOf('</iigp-recent-posts>') + '</iigp-recent-posts>'.length,
+    );
+    // The site: the snippet as pasted, the unzipped folder under /wp-content/uploads/, a WordPress-like feed.
+    const site = new Map([
+      [
+        '/',
+        {
+          type: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="en"><title>Blog</title><body>${snippet}</body></html>`,
+        },
+      ],
+      [
+        '/feed/',
+        { type: 'application/rss+xml; charset=utf-8', body: readFileSync(join(root, 'demo/data/site/posts.xml')) },
+      ],
+      ...[...entries].map(([name, data]) => [
+        `/wp-content/uploads/${name}`,
+        { type: name.endsWith('.js') ? 'text/javascript' : 'text/plain', body: data },
+      ]),
+    ]);
+    const server = createServer((request, response) => {
+      const file = site.get(new URL(request.url, 'http://x').pathname);
+      if (!file) return response.writeHead(404).end();
+      response.writeHead(200, { 'Content-Type': file.type }).end(file.body);
+    });
+    await new Promise((done) => server.listen(0, '127.0.0.1', done));
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    try {
+      const page = await browser.newPage();
+      const failures = [];
+      page.on('response', (r) => r.status() >= 400 && failures.push(`${r.status()} ${r.url()}`));
+      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      await page.waitForFunction(
+        () => document.querySelector('iigp-recent-posts')?.getAttribute('state') === 'ready',
+        null,
+        { timeout: 20_000 },
+      );
+      const titles = await page.evaluate(() =>
+        [...document.querySelector('iigp-recent-posts').shadowRoot.querySelectorAll('[part~="title"]')].map((t) =>
+          t.textContent.trim(),
+        ),
+      );
+      assert.equal(titles.length, 5);
+      assert.equal(titles[0], 'CHOOSING A PSYCHOTHERAPIST BY HOW MUCH IT COSTS?');
+      assert.deepEqual(failures, []);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  },
+);

@@ -12,7 +12,12 @@ import { installCommand, missing, setup } from '../../scripts/setup.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const everything = ['chromium', 'firefox-esr', 'webkit2gtk-driver', 'xvfb'];
-const programs = { chromium: 'chromium', 'firefox-esr': 'firefox-esr', 'webkit2gtk-driver': 'WebKitWebDriver', xvfb: 'Xvfb' };
+const programs = {
+  chromium: 'chromium',
+  'firefox-esr': 'firefox-esr',
+  'webkit2gtk-driver': 'WebKitWebDriver',
+  xvfb: 'Xvfb',
+};
 
 /** A scratch machine: bin/ on PATH (nothing else), a log of commands run, an os-release file. */
 function machine({ os = 'ID=debian\nVERSION_ID="12"\n', aptGet = true, sudo = 'allows', aptFails = false } = {}) {
@@ -27,7 +32,10 @@ function machine({ os = 'ID=debian\nVERSION_ID="12"\n', aptGet = true, sudo = 'a
   };
   // What each package puts on the PATH, so that after "installing" the programs are there.
   const creates = Object.entries(programs)
-    .map(([pkg, program]) => `    ${pkg}) printf '#!/bin/sh\\n' > "${bin}/${program}"; /bin/chmod +x "${bin}/${program}" ;;`)
+    .map(
+      ([pkg, program]) =>
+        `    ${pkg}) printf '#!/bin/sh\\n' > "${bin}/${program}"; /bin/chmod +x "${bin}/${program}" ;;`,
+    )
     .join('\n');
   if (aptGet) {
     script(
@@ -68,7 +76,13 @@ exec "$@"`,
 function run(m, options = {}) {
   const out = [];
   const err = [];
-  const code = setup({ env: m.env, osRelease: m.osRelease, log: (l) => out.push(l), error: (l) => err.push(l), ...options });
+  const code = setup({
+    env: m.env,
+    osRelease: m.osRelease,
+    log: (l) => out.push(l),
+    error: (l) => err.push(l),
+    ...options,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -76,8 +90,15 @@ test('a machine with only Node lacks every browser package', () => {
   const m = machine();
   try {
     assert.deepEqual([...new Set(missing(m.env).flatMap((r) => r.packages))], everything);
-    assert.deepEqual(missing({ ...m.env, ENGINES: 'chromium' }).map((r) => r.program), ['chromium']);
-    assert.deepEqual(missing({ ...m.env, ENGINES: 'webkit', DISPLAY: ':0' }).map((r) => r.program), ['WebKitWebDriver'], 'Xvfb is not needed where there is a display');
+    assert.deepEqual(
+      missing({ ...m.env, ENGINES: 'chromium' }).map((r) => r.program),
+      ['chromium'],
+    );
+    assert.deepEqual(
+      missing({ ...m.env, ENGINES: 'webkit', DISPLAY: ':0' }).map((r) => r.program),
+      ['WebKitWebDriver'],
+      'Xvfb is not needed where there is a display',
+    );
   } finally {
     m.cleanup();
   }
@@ -110,7 +131,10 @@ test('only what is missing is installed', () => {
     writeFileSync(join(m.env.PATH, 'chromium'), '#!/bin/sh\n');
     chmodSync(join(m.env.PATH, 'chromium'), 0o755);
     assert.equal(run(m, { uid: 0 }).code, 0);
-    assert.equal(m.commands()[1], 'apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb [DEBIAN_FRONTEND=noninteractive]');
+    assert.equal(
+      m.commands()[1],
+      'apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb [DEBIAN_FRONTEND=noninteractive]',
+    );
   } finally {
     m.cleanup();
   }
@@ -141,7 +165,10 @@ test('a user whose sudo asks for a password: nothing installed, the exact comman
     assert.equal(code, 1);
     assert.deepEqual(m.commands(), ['sudo -n true']);
     assert.ok(err.includes(installCommand(everything)), err);
-    assert.equal(installCommand(everything), 'sudo apt-get update && sudo apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb');
+    assert.equal(
+      installCommand(everything),
+      'sudo apt-get update && sudo apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb',
+    );
     assert.match(err, /needs root/);
   } finally {
     m.cleanup();
@@ -178,7 +205,10 @@ test('apt-get failing stops the tests with the command to run', () => {
 test('the command line: --check reports and installs nothing; npm test and CI call the script first', () => {
   const m = machine();
   try {
-    const result = spawnSync(process.execPath, [join(root, 'scripts/setup.mjs'), '--check'], { env: m.env, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(root, 'scripts/setup.mjs'), '--check'], {
+      env: m.env,
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 1);
     assert.ok(result.stderr.includes(installCommand(everything)), result.stderr);
     assert.deepEqual(m.commands(), []);

@@ -37,7 +37,11 @@ before(async () => {
   m = await import(pathToFileURL(OUTFILE).href);
 });
 
-const bodyOf = async (path, url = 'https://iigp.example/source/') => ({ text: await m.decodeBody(new Uint8Array(readFileSync(path)), ''), contentType: '', url });
+const bodyOf = async (path, url = 'https://iigp.example/source/') => ({
+  text: await m.decodeBody(new Uint8Array(readFileSync(path)), ''),
+  contentType: '',
+  url,
+});
 
 /** The model as data: dates as ISO strings, lazy fields read, absent fields gone. */
 const plain = (items) => JSON.parse(JSON.stringify(items));
@@ -52,7 +56,11 @@ async function postsParity(body, format) {
   const parse = { rss: m.parseFeed, wp: m.parseWpPosts }[format];
   const source = (await parse(body)).items;
   const { document, skipped } = m.toJsonFeed(source, { title: 'Posts' });
-  const again = m.parseJsonFeed({ text: JSON.stringify(document), contentType: 'application/feed+json', url: 'https://cdn.example/posts.json' });
+  const again = m.parseJsonFeed({
+    text: JSON.stringify(document),
+    contentType: 'application/feed+json',
+    url: 'https://cdn.example/posts.json',
+  });
   assert.equal(again.skipped, 0);
   // A repeated id is written once (JSON Feed ids are unique): those are the only posts left out.
   const seen = new Set();
@@ -65,7 +73,11 @@ async function workshopsParity(body, format) {
   const parse = { wp: m.parseTecEvents, json: m.parseSchemaEvents, ics: m.parseIcs, rss: m.parseWorkshopFeed }[format];
   const source = (await parse(body)).items;
   const { document } = m.toSchemaEvents(source);
-  const again = m.parseSchemaEvents({ text: JSON.stringify(document), contentType: 'application/ld+json', url: 'https://cdn.example/workshops.json' });
+  const again = m.parseSchemaEvents({
+    text: JSON.stringify(document),
+    contentType: 'application/ld+json',
+    url: 'https://cdn.example/workshops.json',
+  });
   assert.equal(again.skipped, 0);
   return { expected: plainWorkshops(source), actual: plainWorkshops(again.items) };
 }
@@ -89,13 +101,15 @@ describe('a snapshot reads back as its source (parse(write(parse(x))) = parse(x)
 describe('one set of text rules in Node and in the browser (test/fixtures/html-text.json, also run by test/snapshot.test.ts)', () => {
   const table = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'html-text.json'), 'utf8'));
   test('decodes bytes as the loader does in a browser', async () => {
-    for (const { bytes, contentType, text } of table.decodeBody) assert.equal(await m.decodeBody(new Uint8Array(bytes), contentType), text, contentType);
+    for (const { bytes, contentType, text } of table.decodeBody)
+      assert.equal(await m.decodeBody(new Uint8Array(bytes), contentType), text, contentType);
   });
   test('reduces HTML to the same text (parse5, the HTML standard parser, under the same rules)', () => {
     for (const { html, text } of table.htmlToText) assert.equal(m.htmlToText(html), text, html);
   });
   test('finds the same first image', () => {
-    for (const { html, image } of table.firstImage) assert.deepEqual(plain(m.firstImage(html, table.base) ?? null), image, html);
+    for (const { html, image } of table.firstImage)
+      assert.deepEqual(plain(m.firstImage(html, table.base) ?? null), image, html);
   });
 });
 
@@ -106,13 +120,19 @@ describe('the snapshots the browser test renders are the command output of today
   ]) {
     test(snapshot, async () => {
       const { text } = await m.snapshot(await m.readSource(join(ROOT, source)));
-      assert.equal(readFileSync(join(ROOT, snapshot), 'utf8'), text, `run: node bin/iigp-widgets.mjs snapshot ${source} --out ${snapshot}`);
+      assert.equal(
+        readFileSync(join(ROOT, snapshot), 'utf8'),
+        text,
+        `run: node bin/iigp-widgets.mjs snapshot ${source} --out ${snapshot}`,
+      );
     });
   }
 });
 
 describe('the same over the feedparser corpus', () => {
-  const manifest = existsSync(join(CORPUS, 'manifest.json')) ? JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) : undefined;
+  const manifest = existsSync(join(CORPUS, 'manifest.json'))
+    ? JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8'))
+    : undefined;
   if (!manifest) {
     test(`skipped: ${CORPUS} is absent`, (t) => t.skip(`the feedparser corpus is not at ${CORPUS}`));
     return;
@@ -124,7 +144,11 @@ describe('the same over the feedparser corpus', () => {
       const path = join(CORPUS, kase.file);
       const headers = kase.http?.headers ?? {};
       const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-      const body = { text: await m.decodeBody(new Uint8Array(readFileSync(path)), type), contentType: type, url: kase.http?.url ?? `http://127.0.0.1:8097/${kase.upstream}` };
+      const body = {
+        text: await m.decodeBody(new Uint8Array(readFileSync(path)), type),
+        contentType: type,
+        url: kase.http?.url ?? `http://127.0.0.1:8097/${kase.upstream}`,
+      };
       try {
         await m.parseFeed(body);
       } catch {

@@ -21,10 +21,15 @@ function runWith(env, ...args) {
   return new Promise((resolve) => {
     // One at a time (the suites are not concurrent): on a busy machine, a dozen children at once can
     // starve each other past the command's own 10 s fetch limit.
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      const code = !error ? 0 : error.killed ? `killed by the test after 60 s (${error.signal})` : error.code;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { timeout: 60_000, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        const code = !error ? 0 : error.killed ? `killed by the test after 60 s (${error.signal})` : error.code;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 const run = (...args) => runWith({}, ...args);
@@ -127,7 +132,10 @@ describe('authors as the widget shows them (issue 17)', () => {
     );
     const out = outFile();
     assert.equal((await run('snapshot', source, '--out', out)).code, 0);
-    assert.deepEqual((await readJson(out)).items.map((item) => item.authors), [[{ name: 'Natan HarPaz' }], [{ name: 'Natan HarPaz' }], [{ name: 'Natan HarPaz' }]]);
+    assert.deepEqual(
+      (await readJson(out)).items.map((item) => item.authors),
+      [[{ name: 'Natan HarPaz' }], [{ name: 'Natan HarPaz' }], [{ name: 'Natan HarPaz' }]],
+    );
   });
 });
 
@@ -164,7 +172,10 @@ describe('posts from RSS 1.0 (RDF)', () => {
     const inUtc = outFile();
     const inKolkata = outFile();
     assert.equal((await runWith({ TZ: 'UTC' }, 'snapshot', join(FIXTURES, 'rdf.xml'), '--out', inUtc)).code, 0);
-    assert.equal((await runWith({ TZ: 'Asia/Kolkata' }, 'snapshot', join(FIXTURES, 'rdf.xml'), '--out', inKolkata)).code, 0);
+    assert.equal(
+      (await runWith({ TZ: 'Asia/Kolkata' }, 'snapshot', join(FIXTURES, 'rdf.xml'), '--out', inKolkata)).code,
+      0,
+    );
     assert.ok((await readFile(inUtc)).equals(await readFile(inKolkata)));
     const feed = await readJson(inUtc);
     assertJsonFeed(feed);
@@ -189,15 +200,22 @@ describe('posts from the WordPress REST API', () => {
     assert.equal(feed.home_page_url, 'https://iigp.example/');
     const [first, damage, literal] = feed.items;
     assert.equal(first.title, 'The Value of Co-Therapy');
-    assert.equal(first.summary, 'When two therapists lead a group together, the group gains more than a second pair of eyes & ears. Continue reading');
+    assert.equal(
+      first.summary,
+      'When two therapists lead a group together, the group gains more than a second pair of eyes & ears. Continue reading',
+    );
     // The widget's model keeps the author's name, not a profile link: a snapshot carries what the widget shows.
     assert.deepEqual(first.authors, [{ name: 'Leora Bar-Levav' }]);
     assert.deepEqual(first.tags, ['Blog', 'Group & Individual']);
     assert.equal(first.image, 'https://iigp.example/wp-content/uploads/2016/04/co-therapy-768x480.jpg');
     assert.equal(first.date_published, '2016-04-11T14:00:00Z');
-    assert.equal(first.id, '412', "the post's id, as format=\"wp\" reads it");
+    assert.equal(first.id, '412', 'the post\'s id, as format="wp" reads it');
     assert.equal(damage.title, '\u2018DAMAGE\u2019 That a Psychotherapist Treats');
-    assert.equal(damage.summary, 'Every patient arrives carrying damage done long ago.', 'script and style content dropped');
+    assert.equal(
+      damage.summary,
+      'Every patient arrives carrying damage done long ago.',
+      'script and style content dropped',
+    );
     assert.equal(damage.url, 'https://iigp.example/damage-that-a-psychotherapist-treats/');
     assert.equal(damage.image, 'https://iigp.example/wp-content/uploads/2015/11/damage.jpg');
     // Decoded once: "&amp;amp;" reads "&amp;", an escaped tag stays text.
@@ -251,7 +269,10 @@ describe('workshops from The Events Calendar REST API', () => {
     assert.deepEqual(formative.location, { '@type': 'VirtualLocation', url: 'https://zoom.example/j/123456' });
     assert.equal(formative.offers.price, 0);
     assert.equal(formative.offers.url, undefined, 'a javascript: registration link is dropped');
-    assert.deepEqual(formative.performer.map((p) => p.name), ['David Baker, PhD', 'Natan HarPaz, PhD']);
+    assert.deepEqual(
+      formative.performer.map((p) => p.name),
+      ['David Baker, PhD', 'Natan HarPaz, PhD'],
+    );
     // All-day: dates alone; cancelled; a relative registration link resolved.
     assert.equal(adoption.startDate, '2027-03-12');
     assert.equal(adoption.endDate, '2027-03-13');
@@ -261,7 +282,10 @@ describe('workshops from The Events Calendar REST API', () => {
     // Hybrid: a Place and a VirtualLocation. Its cost "Sold out" is the price text the widget shows for
     // this event (format="wp" reads no status from a cost), so the snapshot says the same.
     assert.equal(yoga.eventAttendanceMode, 'https://schema.org/MixedEventAttendanceMode');
-    assert.deepEqual(yoga.location.map((l) => l['@type']), ['Place', 'VirtualLocation']);
+    assert.deepEqual(
+      yoga.location.map((l) => l['@type']),
+      ['Place', 'VirtualLocation'],
+    );
     assert.equal(yoga.offers.availability, 'https://schema.org/InStock');
     assert.equal(yoga.offers.price, 'Sold out');
   });
@@ -302,8 +326,17 @@ describe('over HTTP (a local server)', () => {
       '/page/': ['text/html; charset=UTF-8', await fixture('not-a-feed.html')],
       '/malformed/': ['application/rss+xml', await fixture('malformed.xml')],
       '/wrong-shape.json': ['application/json', await fixture('wrong-shape.json')],
-      '/wp-json/nothing': ['application/json', '{"code":"rest_no_route","message":"No route was found matching the URL and request method.","data":{"status":200}}'],
-      '/latin1/': ['application/rss+xml', Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\xe9</title><link>/</link><item><title>R\xe9sum\xe9</title><link>/r/</link></item></channel></rss>', 'latin1')],
+      '/wp-json/nothing': [
+        'application/json',
+        '{"code":"rest_no_route","message":"No route was found matching the URL and request method.","data":{"status":200}}',
+      ],
+      '/latin1/': [
+        'application/rss+xml',
+        Buffer.from(
+          '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\xe9</title><link>/</link><item><title>R\xe9sum\xe9</title><link>/r/</link></item></channel></rss>',
+          'latin1',
+        ),
+      ],
     };
     server = createServer((req, res) => {
       const path = req.url.split('?')[0];
@@ -333,7 +366,10 @@ describe('over HTTP (a local server)', () => {
     const feed = await readJson(out);
     assertJsonFeed(feed);
     assert.equal(feed.feed_url, `${origin}/feed/`);
-    assert.equal(feed.items.find((i) => /DAMAGE/.test(i.title)).title, '\u2018DAMAGE\u2019 That a Psychotherapist Treats');
+    assert.equal(
+      feed.items.find((i) => /DAMAGE/.test(i.title)).title,
+      '\u2018DAMAGE\u2019 That a Psychotherapist Treats',
+    );
   });
 
   test('follows redirects and resolves links against the final feed URL; only http(s)/mailto/tel survive', async () => {
@@ -345,7 +381,11 @@ describe('over HTTP (a local server)', () => {
     assert.equal(feed.home_page_url, `${origin}/`);
     assert.deepEqual(
       feed.items.map((i) => [i.id, i.url]),
-      [['p1', `${origin}/relative/posts/one/`], ['p2', undefined], ['p3', 'mailto:info@iigp.example']],
+      [
+        ['p1', `${origin}/relative/posts/one/`],
+        ['p2', undefined],
+        ['p3', 'mailto:info@iigp.example'],
+      ],
     );
   });
 
@@ -361,11 +401,18 @@ describe('over HTTP (a local server)', () => {
   test('fetches TEC events (workshops by default) and WordPress posts', async () => {
     const events = outFile();
     const posts = outFile();
-    assert.equal((await run('snapshot', `${origin}/wp-json/tribe/events/v1/events?per_page=50`, '--out', events)).code, 0);
+    assert.equal(
+      (await run('snapshot', `${origin}/wp-json/tribe/events/v1/events?per_page=50`, '--out', events)).code,
+      0,
+    );
     assert.equal((await run('snapshot', `${origin}/wp-json/wp/v2/posts?_embed`, '--out', posts)).code, 0);
     const eventList = await readJson(events);
     assert.equal(eventList.length, 4);
-    assert.equal(eventList[2].offers.url, `${origin}/register/?event=1203`, 'relative links resolve against the request URL');
+    assert.equal(
+      eventList[2].offers.url,
+      `${origin}/register/?event=1203`,
+      'relative links resolve against the request URL',
+    );
     const feed = await readJson(posts);
     assertJsonFeed(feed);
     assert.equal(feed.home_page_url, `${origin}/`);
@@ -488,23 +535,40 @@ describe("read back by the widgets' own parsers (from dist/node/snapshot.js, the
   });
 
   test('posts snapshots parse as JSON Feed, nothing skipped, text as written', async () => {
-    for (const source of [POSTS_XML, join(FIXTURES, 'atom.xml'), join(FIXTURES, 'rdf.xml'), join(FIXTURES, 'wp-posts.json')]) {
+    for (const source of [
+      POSTS_XML,
+      join(FIXTURES, 'atom.xml'),
+      join(FIXTURES, 'rdf.xml'),
+      join(FIXTURES, 'wp-posts.json'),
+    ]) {
       const out = outFile();
       assert.equal((await run('snapshot', source, '--out', out)).code, 0);
       const text = await readFile(out, 'utf8');
       const snapshot = JSON.parse(text);
       const { items, skipped } = parsers.parseJsonFeed({ text, url: 'https://cdn.example/posts.json' });
       assert.equal(skipped, 0, source);
-      assert.deepEqual(items.map((p) => p.title), snapshot.items.map((i) => i.title ?? ''));
-      assert.deepEqual(items.map((p) => p.url), snapshot.items.map((i) => i.url));
-      assert.deepEqual(items.map((p) => p.date?.toISOString().replace('.000Z', 'Z')), snapshot.items.map((i) => i.date_published));
+      assert.deepEqual(
+        items.map((p) => p.title),
+        snapshot.items.map((i) => i.title ?? ''),
+      );
+      assert.deepEqual(
+        items.map((p) => p.url),
+        snapshot.items.map((i) => i.url),
+      );
+      assert.deepEqual(
+        items.map((p) => p.date?.toISOString().replace('.000Z', 'Z')),
+        snapshot.items.map((i) => i.date_published),
+      );
     }
   });
 
   test('workshop snapshots parse as schema.org Events with zone, price, presenters and status', async () => {
     const out = outFile();
     assert.equal((await run('snapshot', join(FIXTURES, 'tec-events.json'), '--out', out)).code, 0);
-    const { items, skipped } = parsers.parseSchemaEvents({ text: await readFile(out, 'utf8'), url: 'https://cdn.example/workshops.json' });
+    const { items, skipped } = parsers.parseSchemaEvents({
+      text: await readFile(out, 'utf8'),
+      url: 'https://cdn.example/workshops.json',
+    });
     assert.equal(skipped, 0);
     assert.deepEqual(
       items.map((w) => [w.title, w.timeZone, w.attendance, w.status, w.price]),
@@ -518,7 +582,10 @@ describe("read back by the widgets' own parsers (from dist/node/snapshot.js, the
     const [culture] = items;
     assert.equal(culture.start.toISOString(), '2026-12-05T14:00:00.000Z');
     assert.equal(culture.end.toISOString(), '2026-12-05T21:00:00.000Z');
-    assert.deepEqual(culture.presenters.map((p) => p.name), ['Leora Bar-Levav, MD']);
+    assert.deepEqual(
+      culture.presenters.map((p) => p.name),
+      ['Leora Bar-Levav, MD'],
+    );
     assert.equal(culture.ceCredits, '6 CE hours, Michigan Board of Social Work');
     assert.equal(culture.registrationUrl, 'https://iigp.example/register/?event=1201');
     assert.equal(culture.place.address, '29193 Northwestern Hwy, Suite 528, Southfield, MI 48034');

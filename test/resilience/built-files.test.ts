@@ -31,7 +31,9 @@ describe('the built files', function () {
     const captured = captureWarnings();
     try {
       await import(/* @vite-ignore */ BUILT);
-      const el = await fixture<WidgetElement<unknown>>(html`<iigp-recent-posts src=${mock('demo/data/posts.xml')}></iigp-recent-posts>`);
+      const el = await fixture<WidgetElement<unknown>>(
+        html`<iigp-recent-posts src=${mock('demo/data/posts.xml')}></iigp-recent-posts>`,
+      );
       await settled(el);
       expect(el.state).to.equal('ready');
       expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length).to.be.greaterThan(0);
@@ -44,6 +46,9 @@ describe('the built files', function () {
     // RSS only: the widget file, then its parser and (format="auto") the detection, both requested with the
     // data; nothing else of the library.
     expect(files).to.have.length(3);
-    expect(files.slice(1).sort()).to.satisfy(([a, b]: string[]) => /^\/dist\/chunks\/detect-[0-9a-f]{8}\.js$/.test(a) && /^\/dist\/chunks\/feed-[0-9a-f]{8}\.js$/.test(b));
+    expect(files.slice(1).sort()).to.satisfy(
+      ([a, b]: string[]) =>
+        /^\/dist\/chunks\/detect-[0-9a-f]{8}\.js$/.test(a) && /^\/dist\/chunks\/feed-[0-9a-f]{8}\.js$/.test(b),
+    );
   });
 });

@@ -54,8 +54,18 @@ const other = (path: string) => `${location.protocol}//127.0.0.1:${location.port
 function faults(widget: Widget): Fault[] {
   const good = GOOD[widget];
   return [
-    { name: 'a 404', src: () => mock(good.replace(/[^/]+$/, 'none.json')), state: 'error', warning: [/answered 404/, /Check the src address/] },
-    { name: 'a 500', src: () => mock(good, { status: 500 }), state: 'error', warning: [/answered 500/, /server had an error/] },
+    {
+      name: 'a 404',
+      src: () => mock(good.replace(/[^/]+$/, 'none.json')),
+      state: 'error',
+      warning: [/answered 404/, /Check the src address/],
+    },
+    {
+      name: 'a 500',
+      src: () => mock(good, { status: 500 }),
+      state: 'error',
+      warning: [/answered 500/, /server had an error/],
+    },
     {
       name: 'a response that never ends',
       src: () => mock(good, { hang: 1 }),
@@ -71,14 +81,24 @@ function faults(widget: Widget): Fault[] {
       state: 'error',
       warning: [/no complete answer/, /slow or down/],
     },
-    { name: 'a malformed body', src: MALFORMED[widget], state: 'error', warning: [/not well-formed|JSON|not /i, /src|feed|JSON/] },
+    {
+      name: 'a malformed body',
+      src: MALFORMED[widget],
+      state: 'error',
+      warning: [/not well-formed|JSON|not /i, /src|feed|JSON/],
+    },
     {
       name: 'an HTML error page with status 200',
       src: () => mock('test/fixtures/html-page.html'),
       state: 'error',
       warning: [/HTML page/, /Point src at/],
     },
-    { name: 'JSON of the wrong shape', src: WRONG_SHAPE[widget], state: 'error', warning: [/not|none|JSON/i, /Use|Point src/] },
+    {
+      name: 'JSON of the wrong shape',
+      src: WRONG_SHAPE[widget],
+      state: 'error',
+      warning: [/not|none|JSON/i, /Use|Point src/],
+    },
     { name: 'an empty source', src: EMPTY[widget], state: 'empty' },
     {
       name: 'a CORS block from another origin',
@@ -101,7 +121,13 @@ function make(widget: Widget, src: string, timeout?: number): WidgetElement<unkn
   return el;
 }
 
-async function check(p: Page, el: WidgetElement<unknown>, src: string, fault: Fault, warnings: string[]): Promise<void> {
+async function check(
+  p: Page,
+  el: WidgetElement<unknown>,
+  src: string,
+  fault: Fault,
+  warnings: string[],
+): Promise<void> {
   expect(el.state, `${fault.name}: state`).to.equal(fault.state);
   const fallback = el.querySelector('.fallback') as HTMLElement;
   if (fault.state === 'ready') {
@@ -182,7 +208,13 @@ describe('faults', function () {
       p.box.prepend(el);
       await settled(el, 20000);
       warnings.restore();
-      await check(p, el, src, { name: 'too large', src: () => src, state: 'error', warning: [/over 8 MB/, /recent entries/] }, warnings.messages);
+      await check(
+        p,
+        el,
+        src,
+        { name: 'too large', src: () => src, state: 'error', warning: [/over 8 MB/, /recent entries/] },
+        warnings.messages,
+      );
     } finally {
       warnings.restore();
       p.dispose();
@@ -209,7 +241,9 @@ describe('faults', function () {
     try {
       const el = make('recent-posts', reloaded);
       p.box.prepend(el);
-      await waitUntil(() => /saved/.test(texts(el, '[role="status"]')[0] ?? ''), 'the stale copy was never announced', { timeout: 8000 });
+      await waitUntil(() => /saved/.test(texts(el, '[role="status"]')[0] ?? ''), 'the stale copy was never announced', {
+        timeout: 8000,
+      });
       warnings.restore();
       window.fetch = original;
       expect(el.state).to.equal('ready');
@@ -218,7 +252,9 @@ describe('faults', function () {
       expect(status.textContent).to.match(/saved posts/);
       expect(status.getAttribute('aria-live') ?? 'polite').to.equal('polite');
       expect(warnings.messages).to.have.length(1);
-      expect(warnings.messages[0]).to.match(/could not load/).and.match(/Showing the copy saved/);
+      expect(warnings.messages[0])
+        .to.match(/could not load/)
+        .and.match(/Showing the copy saved/);
       expect(p.errors).to.deep.equal([]);
       await stillWorks(p);
     } finally {

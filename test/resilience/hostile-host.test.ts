@@ -91,7 +91,10 @@ const HOSTILITIES: Hostility[] = [
   {
     name: 'jQuery-like and old-theme globals ($, jQuery, define.amd, a global `require`, `module`, `process`)',
     install: () => {
-      const $ = Object.assign((selector: string) => document.querySelectorAll(selector), { fn: {}, extend: Object.assign });
+      const $ = Object.assign((selector: string) => document.querySelectorAll(selector), {
+        fn: {},
+        extend: Object.assign,
+      });
       const define = Object.assign(() => undefined, { amd: { jQuery: true } });
       return all(
         patch(window, '$', $),
@@ -124,12 +127,18 @@ describe('hostile host pages', function () {
       const watch = watchErrors();
       const undo = hostility.install();
       try {
-        const box = await fixture<HTMLElement>(html`<div>
-          <iigp-recent-posts src=${mock('demo/data/posts.xml')} limit="2" show-excerpt></iigp-recent-posts>
-          <iigp-workshop-list src=${mock('demo/data/workshops.json')} limit="2" .now=${'2026-11-26T12:00:00Z'}></iigp-workshop-list>
-          <iigp-faculty-card src=${mock('demo/data/faculty.json')} layout="compact"></iigp-faculty-card>
-          <iigp-newsletter-archive src=${mock('demo/data/newsletters.json')} limit="2"></iigp-newsletter-archive>
-        </div>`);
+        const box = await fixture<HTMLElement>(
+          html`<div>
+            <iigp-recent-posts src=${mock('demo/data/posts.xml')} limit="2" show-excerpt></iigp-recent-posts>
+            <iigp-workshop-list
+              src=${mock('demo/data/workshops.json')}
+              limit="2"
+              .now=${'2026-11-26T12:00:00Z'}
+            ></iigp-workshop-list>
+            <iigp-faculty-card src=${mock('demo/data/faculty.json')} layout="compact"></iigp-faculty-card>
+            <iigp-newsletter-archive src=${mock('demo/data/newsletters.json')} limit="2"></iigp-newsletter-archive>
+          </div>`,
+        );
         const widgets = [...box.children] as WidgetElement<unknown>[];
         for (const el of widgets) {
           await settled(el);
@@ -139,7 +148,10 @@ describe('hostile host pages', function () {
           const link = el.shadowRoot!.querySelector('a[part~="link"]') as HTMLAnchorElement;
           link.scrollIntoView({ block: 'center' });
           const hit = hitTarget(link);
-          expect(hit === link || link.contains(hit), `${el.localName}: the link is on top (hit ${hit?.localName}.${hit?.getAttribute('part')})`).to.equal(true);
+          expect(
+            hit === link || link.contains(hit),
+            `${el.localName}: the link is on top (hit ${hit?.localName}.${hit?.getAttribute('part')})`,
+          ).to.equal(true);
           let clicked = false;
           const keep = (event: Event) => {
             if (event.composedPath().includes(link)) {

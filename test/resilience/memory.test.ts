@@ -32,7 +32,12 @@ function count(): Counters {
     if (fn && !ids.has(fn)) ids.set(fn, ++next);
     return `${type}|${fn ? ids.get(fn) : 0}|${capture}`;
   };
-  proto.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+  proto.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
     if (listener && !(typeof options === 'object' && options?.once)) {
       let set = registered.get(this);
       if (!set) registered.set(this, (set = new Set()));
@@ -40,7 +45,12 @@ function count(): Counters {
     }
     return add.call(this, type, listener, options);
   };
-  proto.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+  proto.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
     registered.get(this)?.delete(key(type, listener, options));
     return remove.call(this, type, listener, options);
   };
@@ -84,7 +94,10 @@ function count(): Counters {
 
   return {
     listeners: () =>
-      [...registered].reduce((sum, [target, set]) => sum + (target instanceof Node && !target.isConnected ? 0 : set.size), 0),
+      [...registered].reduce(
+        (sum, [target, set]) => sum + (target instanceof Node && !target.isConnected ? 0 : set.size),
+        0,
+      ),
     timers: () => pending.size,
     fetching: () => inFlight,
     aborts: () => aborts,
@@ -107,7 +120,8 @@ const SOURCES = {
 } as const;
 const NAMES = Object.keys(SOURCES) as (keyof typeof SOURCES)[];
 
-const requestMap = () => (globalThis as unknown as Record<symbol, { requests: Map<string, unknown> }>)[Symbol.for('iigp-widgets.v1')].requests;
+const requestMap = () =>
+  (globalThis as unknown as Record<symbol, { requests: Map<string, unknown> }>)[Symbol.for('iigp-widgets.v1')].requests;
 const quiet = () => new Promise((done) => setTimeout(done, 300));
 
 describe('memory', function () {
@@ -116,7 +130,10 @@ describe('memory', function () {
   it('1,000 mounts and removals leave no growing listeners, timers, fetches or shared requests', async () => {
     localStorage.clear();
     const box = await fixture<HTMLElement>(html`<div></div>`);
-    const urls = Object.fromEntries(NAMES.map((name) => [name, mock(SOURCES[name])])) as Record<keyof typeof SOURCES, string>;
+    const urls = Object.fromEntries(NAMES.map((name) => [name, mock(SOURCES[name])])) as Record<
+      keyof typeof SOURCES,
+      string
+    >;
     const counters = count();
     let slow = 0;
     /** One mount and removal; every 10th on a new, slow URL, removed before the answer (an abandoned request). */
@@ -130,7 +147,8 @@ describe('memory', function () {
       box.append(el);
       await el.updateComplete;
       if (!abandon) {
-        for (let tries = 0; el.state === 'loading' && tries < 200; tries++) await new Promise((done) => setTimeout(done, 10));
+        for (let tries = 0; el.state === 'loading' && tries < 200; tries++)
+          await new Promise((done) => setTimeout(done, 10));
         expect(el.state, `${name} #${i}`).to.equal('ready');
       }
       el.remove();
@@ -138,12 +156,22 @@ describe('memory', function () {
     try {
       for (let i = 0; i < 100; i++) await cycle(i);
       await quiet();
-      const base = { listeners: counters.listeners(), timers: counters.timers(), fetching: counters.fetching(), requests: requestMap().size };
+      const base = {
+        listeners: counters.listeners(),
+        timers: counters.timers(),
+        fetching: counters.fetching(),
+        requests: requestMap().size,
+      };
       const abortsBefore = counters.aborts();
       const slowBefore = slow;
       for (let i = 100; i < 1000; i++) await cycle(i);
       await quiet();
-      const after = { listeners: counters.listeners(), timers: counters.timers(), fetching: counters.fetching(), requests: requestMap().size };
+      const after = {
+        listeners: counters.listeners(),
+        timers: counters.timers(),
+        fetching: counters.fetching(),
+        requests: requestMap().size,
+      };
       expect(after, 'after 1,000 cycles compared with after 100').to.deep.equal(base);
       expect(after.fetching, 'fetches in flight').to.equal(0);
       expect(counters.aborts() - abortsBefore, 'abandoned requests aborted').to.be.at.least(slow - slowBefore);

@@ -21,7 +21,8 @@ export interface Page {
 export function watchErrors(): { errors: string[]; dispose: () => void } {
   const errors: string[] = [];
   const onError = (event: ErrorEvent) => errors.push(`error: ${event.message}`);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(`unhandled rejection: ${String(event.reason?.message ?? event.reason)}`);
+  const onRejection = (event: PromiseRejectionEvent) =>
+    errors.push(`unhandled rejection: ${String(event.reason?.message ?? event.reason)}`);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   return {
@@ -36,12 +37,21 @@ export function watchErrors(): { errors: string[]; dispose: () => void } {
 export async function page(): Promise<Page> {
   const watch = watchErrors();
   let count = 0;
-  const box = await fixture<HTMLElement>(html`<div>
-    <iigp-recent-posts class="healthy" src=${mock(FEED)} limit="2"></iigp-recent-posts>
-    <button type="button" class="plain" @click=${() => count++}>Plain button</button>
-  </div>`);
+  const box = await fixture<HTMLElement>(
+    html`<div>
+      <iigp-recent-posts class="healthy" src=${mock(FEED)} limit="2"></iigp-recent-posts>
+      <button type="button" class="plain" @click=${() => count++}>Plain button</button>
+    </div>`,
+  );
   const healthy = box.querySelector('.healthy') as WidgetElement<unknown>;
-  return { box, healthy, button: box.querySelector('button.plain')!, clicks: () => count, errors: watch.errors, dispose: watch.dispose };
+  return {
+    box,
+    healthy,
+    button: box.querySelector('button.plain')!,
+    clicks: () => count,
+    errors: watch.errors,
+    dispose: watch.dispose,
+  };
 }
 
 /** The topmost element at the centre of `el`, looking through shadow roots. */

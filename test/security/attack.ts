@@ -83,14 +83,44 @@ export function shadowRoots(root: ParentNode): ShadowRoot[] {
   return found;
 }
 
-const URL_ATTRIBUTES = ['href', 'src', 'xlink:href', 'action', 'formaction', 'srcset', 'poster', 'data', 'background', 'ping', 'cite', 'longdesc'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'xlink:href',
+  'action',
+  'formaction',
+  'srcset',
+  'poster',
+  'data',
+  'background',
+  'ping',
+  'cite',
+  'longdesc',
+];
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 /** Elements that never belong in a widget rendered from data. */
-const FORBIDDEN = 'script, iframe, frame, object, embed, form, base, meta, link:not([rel=stylesheet]), foreignObject, math, svg script';
+const FORBIDDEN =
+  'script, iframe, frame, object, embed, form, base, meta, link:not([rel=stylesheet]), foreignObject, math, svg script';
 
 /** Every element the widgets' templates make; anything else in a shadow root came from data. */
-const TEMPLATE_ELEMENTS = new Set(['ul', 'li', 'a', 'span', 'div', 'p', 'time', 'img', 'strong', 'abbr', 'button', 'slot', 'section', 'label', 'input']);
+const TEMPLATE_ELEMENTS = new Set([
+  'ul',
+  'li',
+  'a',
+  'span',
+  'div',
+  'p',
+  'time',
+  'img',
+  'strong',
+  'abbr',
+  'button',
+  'slot',
+  'section',
+  'label',
+  'input',
+]);
 
 /** Decodes HTML character references the way an attribute value would be read, however often nested. */
 function decodeReferences(value: string): string {
@@ -101,7 +131,10 @@ function decodeReferences(value: string): string {
     text = text
       .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
       .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-      .replace(/&(colon|tab|newline);/gi, (_, name: string) => ({ colon: ':', tab: '\t', newline: '\n' })[name.toLowerCase() as 'colon']);
+      .replace(
+        /&(colon|tab|newline);/gi,
+        (_, name: string) => ({ colon: ':', tab: '\t', newline: '\n' })[name.toLowerCase() as 'colon'],
+      );
   } while (text !== previous);
   return text;
 }
@@ -116,8 +149,10 @@ export function dangerousUrl(value: string, kind: 'link' | 'image'): string | un
   }
   for (const candidate of candidates) {
     // The URL parser drops leading C0 controls and spaces, and tabs and newlines anywhere.
-    // eslint-disable-next-line no-control-regex -- the controls the URL parser drops, on purpose
-    const squeezed = candidate.replace(/[\u0000-\u0020\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '').toLowerCase();
+    const squeezed = candidate
+      // eslint-disable-next-line no-control-regex -- the controls the URL parser drops, on purpose
+      .replace(/[\u0000-\u0020\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '')
+      .toLowerCase();
     if (/^(javascript|vbscript|livescript|mocha):/.test(squeezed)) return `script URL ${JSON.stringify(value)}`;
     if (/^data:/.test(squeezed) && kind !== 'image') return `data URL ${JSON.stringify(value)}`;
   }
@@ -140,10 +175,12 @@ export function problems(root: ParentNode): string[] {
       for (const attr of el.attributes) {
         const name = attr.name.toLowerCase();
         if (name.startsWith('on')) found.push(`<${host}> <${el.localName} ${name}="${attr.value.slice(0, 60)}">`);
-        if (name === 'style' && /url\(|expression\(/i.test(attr.value)) found.push(`<${host}> <${el.localName} style="${attr.value.slice(0, 60)}">`);
+        if (name === 'style' && /url\(|expression\(/i.test(attr.value))
+          found.push(`<${host}> <${el.localName} style="${attr.value.slice(0, 60)}">`);
         if (URL_ATTRIBUTES.includes(name) || attr.localName === 'href') {
           const kind = el.localName === 'img' && (name === 'src' || name === 'srcset') ? 'image' : 'link';
-          const values = name === 'srcset' ? attr.value.split(',').map((part) => part.trim().split(/\s+/)[0]) : [attr.value];
+          const values =
+            name === 'srcset' ? attr.value.split(',').map((part) => part.trim().split(/\s+/)[0]) : [attr.value];
           for (const value of values) {
             const wrong = dangerousUrl(value, kind);
             if (wrong) found.push(`<${host}> <${el.localName} ${name}>: ${wrong}`);
@@ -151,7 +188,8 @@ export function problems(root: ParentNode): string[] {
         }
       }
       if (el.matches(FORBIDDEN)) found.push(`<${host}> renders a <${el.localName}>`);
-      else if (!TEMPLATE_ELEMENTS.has(el.localName)) found.push(`<${host}> renders a <${el.localName}> its templates never make`);
+      else if (!TEMPLATE_ELEMENTS.has(el.localName))
+        found.push(`<${host}> renders a <${el.localName}> its templates never make`);
     }
   }
   return found;
@@ -165,10 +203,10 @@ export function problems(root: ParentNode): string[] {
 export async function clickEveryLink(root: ParentNode): Promise<string[]> {
   const followed: string[] = [];
   const keep = (event: Event) => {
-    const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement || node instanceof SVGAElement) as
-      | HTMLAnchorElement
-      | SVGAElement
-      | undefined;
+    const link = event
+      .composedPath()
+      .find((node) => node instanceof HTMLAnchorElement || node instanceof SVGAElement) as
+      HTMLAnchorElement | SVGAElement | undefined;
     if (!link) return;
     const href = link instanceof HTMLAnchorElement ? link.href : link.href.baseVal;
     let protocol = '';

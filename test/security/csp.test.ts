@@ -7,7 +7,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 
-const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html iigp 'allow-duplicates'";
+const STRICT =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html iigp 'allow-duplicates'";
 
 interface Frame {
   win: Window & { __violations: string[]; __ready?: boolean; __failed?: string };
@@ -25,14 +26,20 @@ async function open(csp: string, query: Record<string, string> = {}): Promise<Fr
   await waitUntil(() => win.__ready || win.__failed, 'the widgets never loaded', { timeout: 10000 });
   expect(win.__failed, 'loading the library').to.equal(undefined);
   const doc = frame.contentDocument!;
-  const widgets = [...doc.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')) as (Element & { state: string })[];
-  await waitUntil(() => widgets.every((el) => el.state && el.state !== 'loading'), 'a widget is still loading', { timeout: 12000 });
+  const widgets = [...doc.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')) as (Element & {
+    state: string;
+  })[];
+  await waitUntil(() => widgets.every((el) => el.state && el.state !== 'loading'), 'a widget is still loading', {
+    timeout: 12000,
+  });
   await new Promise((done) => setTimeout(done, 300)); // Images and late parser chunks.
   return { win, doc, frame };
 }
 
 function widgets(doc: Document): (Element & { state: string })[] {
-  return [...doc.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')) as (Element & { state: string })[];
+  return [...doc.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')) as (Element & {
+    state: string;
+  })[];
 }
 
 describe('Content-Security-Policy and Trusted Types', function () {
@@ -46,7 +53,12 @@ describe('Content-Security-Policy and Trusted Types', function () {
     frames.push(frame);
     expect(win.__violations).to.deep.equal([]);
     const all = widgets(doc);
-    expect(all.map((el) => el.localName).sort()).to.include.members(['iigp-recent-posts', 'iigp-workshop-list', 'iigp-faculty-card', 'iigp-newsletter-archive']);
+    expect(all.map((el) => el.localName).sort()).to.include.members([
+      'iigp-recent-posts',
+      'iigp-workshop-list',
+      'iigp-faculty-card',
+      'iigp-newsletter-archive',
+    ]);
     for (const el of all) {
       expect(el.state, `${el.localName} ${el.getAttribute('src') ?? ''}`).to.equal('ready');
       expect(el.shadowRoot!.querySelectorAll('[part~="item"]').length, `${el.localName} items`).to.be.greaterThan(0);
@@ -59,7 +71,10 @@ describe('Content-Security-Policy and Trusted Types', function () {
   it('"Add to calendar" works under the strict policy (its chunk loads, the .ics is a blob: download, no violation)', async () => {
     const { win, doc, frame } = await open(STRICT);
     frames.push(frame);
-    const list = doc.querySelector('iigp-workshop-list') as Element & { now?: string; updateComplete: Promise<unknown> };
+    const list = doc.querySelector('iigp-workshop-list') as Element & {
+      now?: string;
+      updateComplete: Promise<unknown>;
+    };
     list.now = '2026-11-26T12:00:00Z'; // The demo's workshops are upcoming then, so they have the button.
     await list.updateComplete;
     const button = list.shadowRoot!.querySelector('button[part~="calendar"]') as HTMLButtonElement;
@@ -91,7 +106,11 @@ describe('Content-Security-Policy and Trusted Types', function () {
     expect(win.__violations.some((v) => /connect-src/.test(v))).to.equal(true);
     expect((doc.querySelector('.cross-origin') as Element & { state: string }).state).to.equal('error');
     // Everything else still renders.
-    expect(widgets(doc).filter((el) => !el.classList.contains('cross-origin')).every((el) => el.state === 'ready')).to.equal(true);
+    expect(
+      widgets(doc)
+        .filter((el) => !el.classList.contains('cross-origin'))
+        .every((el) => el.state === 'ready'),
+    ).to.equal(true);
   });
 
   it('a policy list without `iigp` is reported, and feeds that need markup parsing fail clearly instead of breaking the page', async () => {

@@ -20,7 +20,12 @@ export function xmlSafe(text: string): string {
 }
 
 export function esc(text: string): string {
-  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return xmlSafe(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** CDATA that survives a payload containing `]]>`. */
@@ -95,7 +100,16 @@ export function jsonFeed(payloads: string[], mode: Mode): string {
             image: IMAGE,
             date_published: at(i).toISOString(),
           }
-        : { id: `id-${i}`, title: `Post ${i}`, url: p, external_url: p, image: p, banner_image: p, content_html: imgTag(p), date_published: p },
+        : {
+            id: `id-${i}`,
+            title: `Post ${i}`,
+            url: p,
+            external_url: p,
+            image: p,
+            banner_image: p,
+            content_html: imgTag(p),
+            date_published: p,
+          },
     ),
   });
 }
@@ -123,7 +137,9 @@ export function wpPosts(payloads: string[], mode: Mode, dates = true): string {
             date_gmt: dates ? p : at(i).toISOString().slice(0, 19),
             title: { rendered: `Post ${i}` },
             content: { rendered: imgTag(p) },
-            _embedded: { 'wp:featuredmedia': [{ source_url: p, media_details: { sizes: { medium: { source_url: p } } } }] },
+            _embedded: {
+              'wp:featuredmedia': [{ source_url: p, media_details: { sizes: { medium: { source_url: p } } } }],
+            },
           },
     ),
   );
@@ -135,7 +151,12 @@ export function schemaEvents(payloads: string[], mode: Mode): string {
     '@graph': payloads.map((p, i) => {
       const start = at(i);
       const end = new Date(start.getTime() + 1_800_000);
-      const base = { '@type': 'EducationEvent', '@id': `urn:event:${i}`, startDate: start.toISOString(), endDate: end.toISOString() };
+      const base = {
+        '@type': 'EducationEvent',
+        '@id': `urn:event:${i}`,
+        startDate: start.toISOString(),
+        endDate: end.toISOString(),
+      };
       return mode === 'text'
         ? {
             ...base,
@@ -144,10 +165,17 @@ export function schemaEvents(payloads: string[], mode: Mode): string {
             description: `${p}\nPresenters: ${p}\nCE credits: ${p}`,
             eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
             location: [
-              { '@type': 'Place', name: p, address: { '@type': 'PostalAddress', streetAddress: p, addressLocality: p, addressRegion: p } },
+              {
+                '@type': 'Place',
+                name: p,
+                address: { '@type': 'PostalAddress', streetAddress: p, addressLocality: p, addressRegion: p },
+              },
               { '@type': 'VirtualLocation', url: link(i) },
             ],
-            performer: [{ '@type': 'Person', name: p, url: link(i) }, { '@type': 'Person', name: p }],
+            performer: [
+              { '@type': 'Person', name: p, url: link(i) },
+              { '@type': 'Person', name: p },
+            ],
             educationalCredentialAwarded: p,
             offers: { '@type': 'Offer', price: p, priceCurrency: p, url: link(i) },
             keywords: p,
@@ -171,7 +199,9 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
 export function ics(payloads: string[], mode: Mode): string {
   const events = payloads.map((p, i) => {
-    const start = at(i).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const start = at(i)
+      .toISOString()
+      .replace(/[-:]|\.\d{3}/g, '');
     const end = new Date(at(i).getTime() + 1_800_000).toISOString().replace(/[-:]|\.\d{3}/g, '');
     const common = ['BEGIN:VEVENT', `UID:event-${i}@attack`, `DTSTAMP:${start}`, `DTSTART:${start}`, `DTEND:${end}`];
     const rest =
@@ -184,7 +214,13 @@ export function ics(payloads: string[], mode: Mode): string {
             `CATEGORIES:${escapeText(p)}`,
             `ATTACH;FMTTYPE=image/svg+xml:${location.origin}${IMAGE}`,
           ]
-        : [`SUMMARY:Workshop ${i}`, `URL:${oneLine(p)}`, `CONFERENCE;VALUE=URI:${oneLine(p)}`, `ATTACH;FMTTYPE=image/png:${oneLine(p)}`, `LOCATION:${escapeText(p)}`];
+        : [
+            `SUMMARY:Workshop ${i}`,
+            `URL:${oneLine(p)}`,
+            `CONFERENCE;VALUE=URI:${oneLine(p)}`,
+            `ATTACH;FMTTYPE=image/png:${oneLine(p)}`,
+            `LOCATION:${escapeText(p)}`,
+          ];
     return [...common, ...rest, 'END:VEVENT'].join('\r\n');
   });
   return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//attack//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
@@ -211,7 +247,16 @@ export function tecEvents(payloads: string[], mode: Mode): string {
             is_virtual: true,
             virtual_url: link(i),
           }
-        : { ...base, title: `Workshop ${i}`, url: p, website: p, image: { url: p }, is_virtual: true, virtual_url: p, description: imgTag(p) };
+        : {
+            ...base,
+            title: `Workshop ${i}`,
+            url: p,
+            website: p,
+            image: { url: p },
+            is_virtual: true,
+            virtual_url: p,
+            description: imgTag(p),
+          };
     }),
   });
 }
@@ -249,7 +294,13 @@ export function wpPages(payloads: string[], mode: Mode): string {
             acf: { job_title: p },
             _embedded: { 'wp:featuredmedia': [{ source_url: IMAGE, alt_text: p }] },
           }
-        : { id: i, slug: `p${i}`, link: p, title: { rendered: `Person ${i}` }, _embedded: { 'wp:featuredmedia': [{ source_url: p }] } },
+        : {
+            id: i,
+            slug: `p${i}`,
+            link: p,
+            title: { rendered: `Person ${i}` },
+            _embedded: { 'wp:featuredmedia': [{ source_url: p }] },
+          },
     ),
   );
 }
@@ -269,7 +320,14 @@ export function publicationIssues(payloads: string[], mode: Mode): string {
             issueNumber: p,
             isPartOf: { '@type': 'PublicationVolume', volumeNumber: p },
           }
-        : { '@type': 'PublicationIssue', '@id': `urn:issue:${i}`, name: `Winter 2009, Vol. 2 Issue ${i}`, url: p, encoding: { contentUrl: p }, datePublished: p },
+        : {
+            '@type': 'PublicationIssue',
+            '@id': `urn:issue:${i}`,
+            name: `Winter 2009, Vol. 2 Issue ${i}`,
+            url: p,
+            encoding: { contentUrl: p },
+            datePublished: p,
+          },
     ),
   );
 }
@@ -286,7 +344,13 @@ export function wpMedia(payloads: string[], mode: Mode): string {
             date_gmt: at(i).toISOString().slice(0, 19),
             media_details: { filesize: 1000 + i },
           }
-        : { id: i, title: { rendered: `Spring 2011 Vol. 4, Issue ${i}` }, source_url: p, mime_type: 'application/pdf', date_gmt: p },
+        : {
+            id: i,
+            title: { rendered: `Spring 2011 Vol. 4, Issue ${i}` },
+            source_url: p,
+            mime_type: 'application/pdf',
+            date_gmt: p,
+          },
     ),
   );
 }

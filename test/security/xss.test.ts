@@ -26,21 +26,100 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { widget: 'recent-posts', format: 'rss', label: 'RSS 2.0', build: feeds.rss, type: 'application/rss+xml', titles: 'xml' },
-  { widget: 'recent-posts', format: 'rss', label: 'RSS 1.0 (RDF)', build: feeds.rdf, type: 'application/rdf+xml', titles: 'xml' },
+  {
+    widget: 'recent-posts',
+    format: 'rss',
+    label: 'RSS 2.0',
+    build: feeds.rss,
+    type: 'application/rss+xml',
+    titles: 'xml',
+  },
+  {
+    widget: 'recent-posts',
+    format: 'rss',
+    label: 'RSS 1.0 (RDF)',
+    build: feeds.rdf,
+    type: 'application/rdf+xml',
+    titles: 'xml',
+  },
   { widget: 'recent-posts', format: 'rss', label: 'Atom', build: feeds.atom, type: 'application/atom+xml' },
-  { widget: 'recent-posts', format: 'wp', label: 'WordPress REST posts', build: feeds.wpPosts, type: 'application/json' },
-  { widget: 'recent-posts', format: 'json', label: 'JSON Feed', build: feeds.jsonFeed, type: 'application/feed+json', titles: 'literal' },
-  { widget: 'workshop-list', format: 'json', label: 'schema.org Events', build: feeds.schemaEvents, type: 'application/ld+json', titles: 'literal' },
-  { widget: 'workshop-list', format: 'ics', label: 'iCalendar', build: feeds.ics, type: 'text/calendar', titles: 'literal' },
-  { widget: 'workshop-list', format: 'wp', label: 'The Events Calendar REST', build: feeds.tecEvents, type: 'application/json' },
+  {
+    widget: 'recent-posts',
+    format: 'wp',
+    label: 'WordPress REST posts',
+    build: feeds.wpPosts,
+    type: 'application/json',
+  },
+  {
+    widget: 'recent-posts',
+    format: 'json',
+    label: 'JSON Feed',
+    build: feeds.jsonFeed,
+    type: 'application/feed+json',
+    titles: 'literal',
+  },
+  {
+    widget: 'workshop-list',
+    format: 'json',
+    label: 'schema.org Events',
+    build: feeds.schemaEvents,
+    type: 'application/ld+json',
+    titles: 'literal',
+  },
+  {
+    widget: 'workshop-list',
+    format: 'ics',
+    label: 'iCalendar',
+    build: feeds.ics,
+    type: 'text/calendar',
+    titles: 'literal',
+  },
+  {
+    widget: 'workshop-list',
+    format: 'wp',
+    label: 'The Events Calendar REST',
+    build: feeds.tecEvents,
+    type: 'application/json',
+  },
   // A post's date is a workshop's start: the dates stay valid, or there would be nothing to show.
-  { widget: 'workshop-list', format: 'wp', label: 'WordPress posts of a category', build: (p, m) => feeds.wpPosts(p, m, false), type: 'application/json' },
-  { widget: 'workshop-list', format: 'rss', label: 'a category feed (RSS)', build: (p, m) => feeds.rss(p, m, false), type: 'application/rss+xml', titles: 'xml' },
-  { widget: 'faculty-card', format: 'json', label: 'schema.org Persons', build: feeds.schemaPersons, type: 'application/ld+json', titles: 'literal' },
+  {
+    widget: 'workshop-list',
+    format: 'wp',
+    label: 'WordPress posts of a category',
+    build: (p, m) => feeds.wpPosts(p, m, false),
+    type: 'application/json',
+  },
+  {
+    widget: 'workshop-list',
+    format: 'rss',
+    label: 'a category feed (RSS)',
+    build: (p, m) => feeds.rss(p, m, false),
+    type: 'application/rss+xml',
+    titles: 'xml',
+  },
+  {
+    widget: 'faculty-card',
+    format: 'json',
+    label: 'schema.org Persons',
+    build: feeds.schemaPersons,
+    type: 'application/ld+json',
+    titles: 'literal',
+  },
   { widget: 'faculty-card', format: 'wp', label: 'WordPress pages', build: feeds.wpPages, type: 'application/json' },
-  { widget: 'newsletter-archive', format: 'json', label: 'schema.org PublicationIssues', build: feeds.publicationIssues, type: 'application/ld+json' },
-  { widget: 'newsletter-archive', format: 'wp', label: 'WordPress media', build: feeds.wpMedia, type: 'application/json' },
+  {
+    widget: 'newsletter-archive',
+    format: 'json',
+    label: 'schema.org PublicationIssues',
+    build: feeds.publicationIssues,
+    type: 'application/ld+json',
+  },
+  {
+    widget: 'newsletter-archive',
+    format: 'wp',
+    label: 'WordPress media',
+    build: feeds.wpMedia,
+    type: 'application/json',
+  },
 ];
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -52,7 +131,12 @@ const xmlTitle = (payload: string) => {
 const NEW_TAB = ' (opens in a new tab)';
 
 /** Renders `count` entries of `src` in the widget with every optional slot turned on. */
-async function render(widget: Widget, src: string, format: string, count: number): Promise<{ box: HTMLElement; widgets: WidgetElement<unknown>[] }> {
+async function render(
+  widget: Widget,
+  src: string,
+  format: string,
+  count: number,
+): Promise<{ box: HTMLElement; widgets: WidgetElement<unknown>[] }> {
   const box = await fixture<HTMLElement>(html`<div></div>`);
   const make = () => {
     const el = document.createElement(`iigp-${widget}`) as WidgetElement<unknown>;
@@ -90,7 +174,9 @@ async function render(widget: Widget, src: string, format: string, count: number
 }
 
 function titlesOf(widgets: Element[]): string[] {
-  return widgets.flatMap((el) => texts(el, '[part~="title"]')).map((t) => (t.endsWith(NEW_TAB) ? t.slice(0, -NEW_TAB.length) : t));
+  return widgets
+    .flatMap((el) => texts(el, '[part~="title"]'))
+    .map((t) => (t.endsWith(NEW_TAB) ? t.slice(0, -NEW_TAB.length) : t));
 }
 
 function itemCount(widgets: Element[]): number {
@@ -105,7 +191,9 @@ describe('XSS: every payload through every format into every slot of every widge
   before(async function () {
     const found = await vectors();
     if (!found) {
-      console.log('SKIPPED: the XSS corpus is absent (../shared/corpora/xss/vectors.json); the attack suite did not run.');
+      console.log(
+        'SKIPPED: the XSS corpus is absent (../shared/corpora/xss/vectors.json); the attack suite did not run.',
+      );
       this.skip();
     }
     corpus = found!;
@@ -134,16 +222,23 @@ describe('XSS: every payload through every format into every slot of every widge
         if (mode === 'text') {
           // Every entry is there, except where a title is required (workshops, people) and the payload has
           // no text: empty, or only markup in a format whose titles are HTML reduced to text.
-          const titled = payloads.filter((p) => (c.titles ? (c.titles === 'xml' ? xmlTitle(p) : normal(p)) : htmlToText(p)));
+          const titled = payloads.filter((p) =>
+            c.titles ? (c.titles === 'xml' ? xmlTitle(p) : normal(p)) : htmlToText(p),
+          );
           const required = c.widget === 'workshop-list' || c.widget === 'faculty-card';
-          expect(itemCount(widgets), `${label}: entries rendered`).to.be.at.least(required ? titled.length : payloads.length);
+          expect(itemCount(widgets), `${label}: entries rendered`).to.be.at.least(
+            required ? titled.length : payloads.length,
+          );
           if (c.titles) {
             // Markup in data shows as the very characters written (RSS: what markup displays): a payload is
             // text, never elements; the DOM gets at most 1,000 characters of it.
             const expected = payloads.map((p) => normal(clip(c.titles === 'xml' ? xmlTitle(p) : normal(p))));
             const shown = titlesOf(widgets);
             const wanted = expected.filter(Boolean);
-            expect(shown.filter((t) => wanted.includes(t)).length, `${label}: payloads shown literally as titles`).to.equal(wanted.length);
+            expect(
+              shown.filter((t) => wanted.includes(t)).length,
+              `${label}: payloads shown literally as titles`,
+            ).to.equal(wanted.length);
           }
         } else {
           expect(itemCount(widgets), `${label}: entries rendered`).to.be.greaterThan(0);
@@ -191,7 +286,8 @@ describe('XSS: every payload through every format into every slot of every widge
       const el = document.createElement('iigp-newsletter-archive') as WidgetElement<unknown>;
       el.setAttribute('limit', '300');
       const list = document.createElement('ul');
-      const payloads = mode === 'text' ? corpus.map((v) => v.payload) : [...corpus.map((v) => v.payload), ...URL_VECTORS];
+      const payloads =
+        mode === 'text' ? corpus.map((v) => v.payload) : [...corpus.map((v) => v.payload), ...URL_VECTORS];
       payloads.forEach((p, i) => {
         const a = document.createElement('a');
         // The page's own markup: the payload is set as text and as an attribute value, never parsed as HTML.
@@ -227,7 +323,16 @@ describe('XSS: items set from script', () => {
 
   const bad = 'javascript:window.__iigpRan=1';
   const ITEMS: Record<Widget, unknown[]> = {
-    'recent-posts': [{ id: '1', title: '<img src=x onerror=alert(1)>', url: bad, image: { src: bad }, author: '<b>x</b>', excerpt: '<script>alert(1)</script>' }],
+    'recent-posts': [
+      {
+        id: '1',
+        title: '<img src=x onerror=alert(1)>',
+        url: bad,
+        image: { src: bad },
+        author: '<b>x</b>',
+        excerpt: '<script>alert(1)</script>',
+      },
+    ],
     'workshop-list': [
       {
         id: '1',

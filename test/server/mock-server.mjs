@@ -48,7 +48,9 @@ function bigFeed(count, size) {
         `<description>${'x'.repeat(pad)}</description></item>`,
     );
   }
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title><link>https://iigp.example/</link>${items.join('')}</channel></rss>`);
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title><link>https://iigp.example/</link>${items.join('')}</channel></rss>`,
+  );
 }
 
 /** WordPress REST and The Events Calendar as they answer, for the widgets' request URLs. */
@@ -58,7 +60,11 @@ function wordpress(path, query) {
     const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
     const page = Number(query.page ?? 1);
     if (!(Number.isInteger(perPage) && perPage >= 1 && perPage <= 100)) {
-      return json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page', data: { status: 400 } });
+      return json(400, {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): per_page',
+        data: { status: 400 },
+      });
     }
     const posts = Array.from({ length: 30 }, (_, i) => ({
       id: i + 1,
@@ -207,7 +213,10 @@ export async function mockServer(context, next) {
   if (query.delay) await sleep(Number(query.delay));
   context.status = Number(query.status ?? 200);
   const defaults = { 'big-feed': types['.xml'], cookie: types['.json'] };
-  context.set('Content-Type', String(query.type ?? types[extname(name)] ?? defaults[name] ?? 'application/octet-stream'));
+  context.set(
+    'Content-Type',
+    String(query.type ?? types[extname(name)] ?? defaults[name] ?? 'application/octet-stream'),
+  );
   context.set('Cache-Control', 'no-store');
   if (query.hang || query.trickle) {
     const stream = new PassThrough();

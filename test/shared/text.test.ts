@@ -5,7 +5,9 @@ import { posts, rss } from '../formats/helpers.js';
 
 describe('htmlToText', () => {
   it('drops script, style and other never-shown content', () => {
-    expect(htmlToText('<style>p{color:red}</style>Safe<script>alert(1)</script> text<template><b>t</b></template>')).to.equal('Safe text');
+    expect(
+      htmlToText('<style>p{color:red}</style>Safe<script>alert(1)</script> text<template><b>t</b></template>'),
+    ).to.equal('Safe text');
     expect(htmlToText('a<iframe src="https://x.example/">inner</iframe>b<noscript>n</noscript>')).to.equal('ab');
   });
 
@@ -16,7 +18,9 @@ describe('htmlToText', () => {
   });
 
   it('separates block elements and collapses whitespace', () => {
-    expect(htmlToText('<p>One</p><p>Two</p><ul><li>a</li><li>b</li></ul><h2>H</h2>line<br>break')).to.equal('One Two a b H line break');
+    expect(htmlToText('<p>One</p><p>Two</p><ul><li>a</li><li>b</li></ul><h2>H</h2>line<br>break')).to.equal(
+      'One Two a b H line break',
+    );
     expect(htmlToText('  many\n\n   spaces\t here ')).to.equal('many spaces here');
     expect(htmlToText('in<b>line</b> <i>words</i>')).to.equal('inline words');
   });

@@ -27,7 +27,12 @@ describe('safeUrl', () => {
   }
 
   it('keeps entity- and percent-encoded forms only as harmless relative paths on the site', () => {
-    for (const value of ['&#106;avascript:alert(1)', '&#x6A;avascript:alert(1)', '%6Aavascript:alert(1)', 'javascript%3Aalert(1)']) {
+    for (const value of [
+      '&#106;avascript:alert(1)',
+      '&#x6A;avascript:alert(1)',
+      '%6Aavascript:alert(1)',
+      'javascript%3Aalert(1)',
+    ]) {
       const url = safeUrl(value, base);
       expect(url, value).to.be.a('string');
       expect(new URL(url!).origin, value).to.equal(SITE);

@@ -75,7 +75,10 @@ const server = createServer((request, response) => {
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     return;
   }
-  response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+  response.writeHead(200, {
+    'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+  });
   createReadStream(file).pipe(response);
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
@@ -86,7 +89,11 @@ const browser = await chromium.launch({
   headless: true,
   args: chromiumArgs,
 });
-const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US', timezoneId: 'America/Detroit' });
+const context = await browser.newContext({
+  viewport: { width: 1200, height: 900 },
+  locale: 'en-US',
+  timezoneId: 'America/Detroit',
+});
 
 /** Runs in the story's iframe: the widgets, their states and whether each rendered something. */
 function inspect() {
@@ -94,7 +101,8 @@ function inspect() {
   return {
     storybookError: document.body.classList.contains('sb-show-errordisplay')
       ? (document.querySelector('#error-message')?.textContent ?? 'Storybook error display') +
-        ' ' + (document.querySelector('#error-stack')?.textContent ?? '')
+        ' ' +
+        (document.querySelector('#error-stack')?.textContent ?? '')
       : '',
     widgets: all.map((el) => ({
       tag: el.localName,
@@ -123,7 +131,9 @@ async function check(story) {
   try {
     // a11y.manual: the a11y addon skips its own automatic axe run (this test runs axe itself, below).
     const globals = axeSource ? '&globals=a11y.manual:!true' : '';
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story${globals}`, { waitUntil: 'load' });
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story${globals}`, {
+      waitUntil: 'load',
+    });
     // Rendered: at least one widget, each with content, and (unless held on purpose) settled.
     await page
       .waitForFunction(
@@ -132,7 +142,11 @@ async function check(story) {
           const all = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-'));
           return (
             all.length > 0 &&
-            all.every((el) => el.shadowRoot?.querySelector('[part], slot') && (mayStayLoading || el.getAttribute('state') !== 'loading'))
+            all.every(
+              (el) =>
+                el.shadowRoot?.querySelector('[part], slot') &&
+                (mayStayLoading || el.getAttribute('state') !== 'loading'),
+            )
           );
         },
         { mayStayLoading },
@@ -147,7 +161,8 @@ async function check(story) {
     for (const widget of result.widgets) {
       if (!widget.defined) problems.push(`<${widget.tag}> is not defined`);
       else if (!widget.content) problems.push(`<${widget.tag}> rendered nothing (empty or missing shadow root)`);
-      if (widget.state === 'loading' && !mayStayLoading) problems.push(`<${widget.tag}> still loading after ${settleMs} ms`);
+      if (widget.state === 'loading' && !mayStayLoading)
+        problems.push(`<${widget.tag}> still loading after ${settleMs} ms`);
     }
     states = result.widgets.map((w) => w.state ?? '?').join(',');
     if (axeSource && !result.storybookError) {
@@ -157,7 +172,9 @@ async function check(story) {
       const violations = await page.evaluate(async () => {
         const run = async (tries) => {
           try {
-            return await window.axe.run(document.querySelector('#storybook-root') ?? document.body, { resultTypes: ['violations'] });
+            return await window.axe.run(document.querySelector('#storybook-root') ?? document.body, {
+              resultTypes: ['violations'],
+            });
           } catch (error) {
             if (tries > 0 && /already running/i.test(String(error))) {
               await new Promise((done) => setTimeout(done, 250));
@@ -169,7 +186,10 @@ async function check(story) {
         const results = await run(40);
         return results.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target?.join(' ') ?? ''} ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
+          .map(
+            (v) =>
+              `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target?.join(' ') ?? ''} ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''}`,
+          );
       });
       for (const violation of violations) problems.push(`axe: ${violation}`);
     }

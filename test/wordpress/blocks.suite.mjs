@@ -10,7 +10,23 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WP, atLeast, authorAuth, env, login, openPage, plugin, publishAsAuthor, repo, run, test, useTheme, version, wpJson, zip } from './lib.mjs';
+import {
+  WP,
+  atLeast,
+  authorAuth,
+  env,
+  login,
+  openPage,
+  plugin,
+  publishAsAuthor,
+  repo,
+  run,
+  test,
+  useTheme,
+  version,
+  wpJson,
+  zip,
+} from './lib.mjs';
 
 // A must-use plugin for the tests only: ?iigp-test-fail makes the server's source fail (an exception in
 // the items filter), ?iigp-test-no-server turns server rendering off (the plugin as it was: for "before").
@@ -39,7 +55,8 @@ if (isset($_GET['iigp-test-upcoming'])) {
 const tags = ['iigp-recent-posts', 'iigp-workshop-list', 'iigp-faculty-card', 'iigp-newsletter-archive'];
 const blocks = {
   // A block comment as the editor writes it: attributes as JSON with <, >, & and quotes escaped.
-  comment: (name, attributes = {}) => `<!-- wp:${name} ${JSON.stringify(attributes).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/--/g, '\\u002d\\u002d')} /-->`,
+  comment: (name, attributes = {}) =>
+    `<!-- wp:${name} ${JSON.stringify(attributes).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/--/g, '\\u002d\\u002d')} /-->`,
 };
 const fourBlocks = [
   blocks.comment('iigp/recent-posts', { limit: 3, showAuthor: true, heading: 'Latest posts' }),
@@ -52,16 +69,38 @@ const fourShortcodes = [
   '[iigp_workshop_list when="past"]',
   '[iigp_faculty_card person="natan-harpaz"]',
   '[iigp_newsletter_archive heading="Newsletters"]',
-].map((s) => `<!-- wp:shortcode -->\n${s}\n<!-- /wp:shortcode -->`).join('\n\n');
+]
+  .map((s) => `<!-- wp:shortcode -->\n${s}\n<!-- /wp:shortcode -->`)
+  .join('\n\n');
 
 const seededTitles = {
-  workshops: ['Introduction to Group Psychotherapy (Fall Series)', 'Dreams & the “Royal Road” in Group Therapy', 'Working With Shame in Group: A Day-Long Workshop'],
-  newsletters: ['Summer 2014', 'Spring 2011 Vol. 4, Issue 2', 'Winter 2009, Vol. 2 Issue 2', 'Winter 2008, Vol. 1 Issue 2', 'Fall 2007, Vol. 1 Issue 1'],
+  workshops: [
+    'Introduction to Group Psychotherapy (Fall Series)',
+    'Dreams & the “Royal Road” in Group Therapy',
+    'Working With Shame in Group: A Day-Long Workshop',
+  ],
+  newsletters: [
+    'Summer 2014',
+    'Spring 2011 Vol. 4, Issue 2',
+    'Winter 2009, Vol. 2 Issue 2',
+    'Winter 2008, Vol. 1 Issue 2',
+    'Fall 2007, Vol. 1 Issue 1',
+  ],
 };
-const decode = (html) => html.replace(/&#0?38;|&amp;/g, '&').replace(/&#8220;|&ldquo;/g, '“').replace(/&#8221;|&rdquo;/g, '”').replace(/&#8217;/g, '’').replace(/&#8216;/g, '‘');
+const decode = (html) =>
+  html
+    .replace(/&#0?38;|&amp;/g, '&')
+    .replace(/&#8220;|&ldquo;/g, '“')
+    .replace(/&#8221;|&rdquo;/g, '”')
+    .replace(/&#8217;/g, '’')
+    .replace(/&#8216;/g, '‘');
 /** The raw HTML inside each <iigp-*> element of a page, as the server sent it. */
 function elementsIn(html) {
-  return [...html.matchAll(/<(iigp-[a-z-]+)\b([^>]*)>([\s\S]*?)<\/\1>/g)].map(([, tag, attributes, inner]) => ({ tag, attributes, inner }));
+  return [...html.matchAll(/<(iigp-[a-z-]+)\b([^>]*)>([\s\S]*?)<\/\1>/g)].map(([, tag, attributes, inner]) => ({
+    tag,
+    attributes,
+    inner,
+  }));
 }
 async function serverHtml(url) {
   const response = await fetch(url);
@@ -85,8 +124,14 @@ async function readWithJs(url, { viewport = { width: 1280, height: 1600 } } = {}
     }).observe({ type: 'layout-shift', buffered: true });
     // The first frame that shows a widget's content: the server's list or the widget's own items.
     const look = () => {
-      const shown = [...document.querySelectorAll('iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive')].some(
-        (el) => el.shadowRoot?.querySelector('[part~="title"]') || [...el.querySelectorAll('a')].some((a) => a.getClientRects().length),
+      const shown = [
+        ...document.querySelectorAll(
+          'iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive',
+        ),
+      ].some(
+        (el) =>
+          el.shadowRoot?.querySelector('[part~="title"]') ||
+          [...el.querySelectorAll('a')].some((a) => a.getClientRects().length),
       );
       if (shown) window.__firstContent = performance.now();
       else requestAnimationFrame(look);
@@ -95,7 +140,10 @@ async function readWithJs(url, { viewport = { width: 1280, height: 1600 } } = {}
   });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(
-    () => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')).every((el) => ['ready', 'empty', 'error'].includes(el.getAttribute('state') ?? '')),
+    () =>
+      [...document.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('iigp-'))
+        .every((el) => ['ready', 'empty', 'error'].includes(el.getAttribute('state') ?? '')),
     null,
     { timeout: 20000 },
   );
@@ -108,7 +156,9 @@ async function readWithJs(url, { viewport = { width: 1280, height: 1600 } } = {}
       .map((el) => ({
         tag: el.localName,
         state: el.getAttribute('state'),
-        titles: [...(el.shadowRoot?.querySelectorAll('[part~="title"]') ?? [])].map((t) => t.textContent.replace(/\s+/g, ' ').trim()),
+        titles: [...(el.shadowRoot?.querySelectorAll('[part~="title"]') ?? [])].map((t) =>
+          t.textContent.replace(/\s+/g, ' ').trim(),
+        ),
         text: el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '',
         attributes: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
       })),
@@ -126,39 +176,81 @@ let editorPost;
     await login(page, 'author');
     await openEditor(page);
     const registered = await page.evaluate(() => ({
-      category: wp.data.select('core/blocks').getCategories().find((c) => c.slug === 'iigp')?.title ?? null,
-      blocks: wp.data.select('core/blocks').getBlockTypes().filter((b) => b.category === 'iigp').map((b) => `${b.name} v${b.apiVersion}`).sort(),
+      category:
+        wp.data
+          .select('core/blocks')
+          .getCategories()
+          .find((c) => c.slug === 'iigp')?.title ?? null,
+      blocks: wp.data
+        .select('core/blocks')
+        .getBlockTypes()
+        .filter((b) => b.category === 'iigp')
+        .map((b) => `${b.name} v${b.apiVersion}`)
+        .sort(),
     }));
     assert.equal(registered.category, 'IIGP');
     // Each block's options are its element's attributes in camelCase, as custom-elements.json lists them.
     const manifest = JSON.parse(readFileSync(join(repo, 'custom-elements.json'), 'utf8'));
-    for (const decl of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName?.startsWith('iigp-'))) {
-      const expected = decl.attributes.map((a) => a.name).filter((n) => n !== 'state').map((n) => n.replace(/-([a-z])/g, (_, c) => c.toUpperCase()));
-      const names = await page.evaluate((name) => Object.entries(wp.blocks.getBlockType(name).attributes).filter(([, d]) => d.description !== undefined).map(([n]) => n), `iigp/${decl.tagName.slice(5)}`);
+    for (const decl of manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .filter((d) => d.tagName?.startsWith('iigp-'))) {
+      const expected = decl.attributes
+        .map((a) => a.name)
+        .filter((n) => n !== 'state')
+        .map((n) => n.replace(/-([a-z])/g, (_, c) => c.toUpperCase()));
+      const names = await page.evaluate(
+        (name) =>
+          Object.entries(wp.blocks.getBlockType(name).attributes)
+            .filter(([, d]) => d.description !== undefined)
+            .map(([n]) => n),
+        `iigp/${decl.tagName.slice(5)}`,
+      );
       assert.deepEqual([...names].sort(), [...expected, 'fallback'].sort(), decl.tagName);
     }
-    assert.deepEqual(registered.blocks, ['iigp/faculty-card v3', 'iigp/newsletter-archive v3', 'iigp/recent-posts v3', 'iigp/workshop-list v3']);
+    assert.deepEqual(registered.blocks, [
+      'iigp/faculty-card v3',
+      'iigp/newsletter-archive v3',
+      'iigp/recent-posts v3',
+      'iigp/workshop-list v3',
+    ]);
     // The inserter a person opens: search "IIGP".
-    await page.getByRole('button', { name: /block inserter/i }).first().click();
+    await page
+      .getByRole('button', { name: /block inserter/i })
+      .first()
+      .click();
     await page.getByRole('searchbox').first().fill('IIGP');
     await page.getByRole('option', { name: 'Recent posts' }).waitFor({ timeout: 10000 });
     const names = (await page.getByRole('option').allTextContents()).map((t) => t.trim());
-    for (const title of ['Recent posts', 'Workshop list', 'Faculty card', 'Newsletter archive']) assert.ok(names.includes(title), `inserter shows ${names}`);
+    for (const title of ['Recent posts', 'Workshop list', 'Faculty card', 'Newsletter archive'])
+      assert.ok(names.includes(title), `inserter shows ${names}`);
     assert.deepEqual(editorErrors(errors), []);
     await page.close();
   });
 
-  test('editor: as an Author, each block shows a live preview of the site\'s data, follows a changed option, and publishes', async () => {
+  test("editor: as an Author, each block shows a live preview of the site's data, follows a changed option, and publishes", async () => {
     const { page, errors } = await openPage(null);
     await login(page, 'author');
     await openEditor(page);
     // The canvas is an iframe from WordPress 6.3 (all blocks at apiVersion 3); before, the editor page itself.
-    const canvas = (await page.$('iframe[name="editor-canvas"]')) ? page.frameLocator('iframe[name="editor-canvas"]') : page;
-    const inCanvas = async (fn, arg) => (await page.$('iframe[name="editor-canvas"]')) ? (await (await page.$('iframe[name="editor-canvas"]')).contentFrame()).evaluate(fn, arg) : page.evaluate(fn, arg);
-    const widget = (tag) => inCanvas((t) => {
-      const el = document.querySelector(t);
-      return el && { state: el.getAttribute('state'), titles: [...(el.shadowRoot?.querySelectorAll('[part~="title"]') ?? [])].map((n) => n.textContent.trim()), text: el.shadowRoot?.textContent ?? '', search: !!el.shadowRoot?.querySelector('[part~="search"]') };
-    }, tag);
+    const canvas = (await page.$('iframe[name="editor-canvas"]'))
+      ? page.frameLocator('iframe[name="editor-canvas"]')
+      : page;
+    const inCanvas = async (fn, arg) =>
+      (await page.$('iframe[name="editor-canvas"]'))
+        ? (await (await page.$('iframe[name="editor-canvas"]')).contentFrame()).evaluate(fn, arg)
+        : page.evaluate(fn, arg);
+    const widget = (tag) =>
+      inCanvas((t) => {
+        const el = document.querySelector(t);
+        return (
+          el && {
+            state: el.getAttribute('state'),
+            titles: [...(el.shadowRoot?.querySelectorAll('[part~="title"]') ?? [])].map((n) => n.textContent.trim()),
+            text: el.shadowRoot?.textContent ?? '',
+            search: !!el.shadowRoot?.querySelector('[part~="search"]'),
+          }
+        );
+      }, tag);
     const waitFor = async (tag, check, what) => {
       const started = Date.now();
       let last;
@@ -177,24 +269,37 @@ let editorPost;
       }, name);
     const sidebar = page.locator('.block-editor-block-inspector');
     const openSettings = async () => {
-      if (!(await sidebar.isVisible().catch(() => false))) await page.getByRole('button', { name: 'Settings', exact: true }).first().click();
+      if (!(await sidebar.isVisible().catch(() => false)))
+        await page.getByRole('button', { name: 'Settings', exact: true }).first().click();
       await sidebar.waitFor({ timeout: 10000 });
     };
 
     // Recent posts: the site's posts; "Show author" on -> every post names its author.
     await insert('iigp/recent-posts');
     await openSettings();
-    let seen = await waitFor('iigp-recent-posts', (w) => w.state === 'ready' && w.titles.length === 5, 'five posts of the site');
+    let seen = await waitFor(
+      'iigp-recent-posts',
+      (w) => w.state === 'ready' && w.titles.length === 5,
+      'five posts of the site',
+    );
     assert.ok(!/by /.test(seen.text), 'authors shown before the option');
     await sidebar.getByLabel('Show author').check();
-    seen = await waitFor('iigp-recent-posts', (w) => w.state === 'ready' && /by IIGP Office|by Leora Bar-Levav|by Natan HarPaz/.test(w.text), 'authors after "Show author"');
+    await waitFor(
+      'iigp-recent-posts',
+      (w) => w.state === 'ready' && /by IIGP Office|by Leora Bar-Levav|by Natan HarPaz/.test(w.text),
+      'authors after "Show author"',
+    );
 
     // Workshops: upcoming (none: the seeded workshops are past) -> "past" shows the three.
     await insert('iigp/workshop-list');
     await openSettings();
     await waitFor('iigp-workshop-list', (w) => w.state === 'empty', 'empty with when=upcoming');
     await sidebar.getByLabel('When', { exact: true }).selectOption('past');
-    seen = await waitFor('iigp-workshop-list', (w) => w.state === 'ready' && w.titles.length === 3, 'three past workshops');
+    seen = await waitFor(
+      'iigp-workshop-list',
+      (w) => w.state === 'ready' && w.titles.length === 3,
+      'three past workshops',
+    );
     assert.deepEqual(seen.titles, seededTitles.workshops);
 
     // Faculty card: the person is picked from the site's pages.
@@ -210,7 +315,7 @@ let editorPost;
     // Newsletters: the media library's PDFs; "Searchable" adds the filter box.
     await insert('iigp/newsletter-archive');
     await openSettings();
-    seen = await waitFor('iigp-newsletter-archive', (w) => w.state === 'ready' && w.titles.length === 5, 'five PDFs');
+    await waitFor('iigp-newsletter-archive', (w) => w.state === 'ready' && w.titles.length === 5, 'five PDFs');
     await sidebar.getByLabel('Searchable').check();
     await waitFor('iigp-newsletter-archive', (w) => w.state === 'ready' && w.search, 'the search box');
 
@@ -219,10 +324,16 @@ let editorPost;
       wp.data.dispatch('core/editor').editPost({ title: 'Blocks from the editor', status: 'publish' });
       await wp.data.dispatch('core/editor').savePost();
       const post = wp.data.select('core/editor').getCurrentPost();
-      return { id: post.id, link: post.link, status: post.status, content: wp.data.select('core/editor').getEditedPostContent() };
+      return {
+        id: post.id,
+        link: post.link,
+        status: post.status,
+        content: wp.data.select('core/editor').getEditedPostContent(),
+      };
     });
     assert.equal(editorPost.status, 'publish');
-    for (const name of ['recent-posts', 'workshop-list', 'faculty-card', 'newsletter-archive']) assert.match(editorPost.content, new RegExp(`<!-- wp:iigp/${name} (\\{.*\\} )?/-->`));
+    for (const name of ['recent-posts', 'workshop-list', 'faculty-card', 'newsletter-archive'])
+      assert.match(editorPost.content, new RegExp(`<!-- wp:iigp/${name} (\\{.*\\} )?/-->`));
     assert.match(editorPost.content, /"showAuthor":true/);
     assert.match(editorPost.content, /"when":"past"/);
     assert.match(editorPost.content, /"person":"natan-harpaz"/);
@@ -234,11 +345,20 @@ let editorPost;
     assert.ok(editorPost, 'no post (previous test failed)');
     const html = await serverHtml(editorPost.link);
     const found = elementsIn(html);
-    assert.deepEqual(found.map((e) => e.tag), tags);
+    assert.deepEqual(
+      found.map((e) => e.tag),
+      tags,
+    );
     assert.ok(/<time datetime="\d{4}-\d\d-\d\dT[^"]+">/.test(found[0].inner), found[0].inner.slice(0, 300));
-    assert.ok(/by (IIGP Office|Dana Writer|Leora Bar-Levav|Natan HarPaz)/.test(found[0].inner), 'authors in the server list');
+    assert.ok(
+      /by (IIGP Office|Dana Writer|Leora Bar-Levav|Natan HarPaz)/.test(found[0].inner),
+      'authors in the server list',
+    );
     const { widgets, errors, cls } = await readWithJs(editorPost.link);
-    assert.deepEqual(widgets.map((w) => `${w.tag}:${w.state}`), tags.map((t) => `${t}:ready`));
+    assert.deepEqual(
+      widgets.map((w) => `${w.tag}:${w.state}`),
+      tags.map((t) => `${t}:ready`),
+    );
     assert.deepEqual(errors, []);
     assert.ok(cls < 0.01, `CLS ${cls}`);
   });
@@ -249,7 +369,9 @@ const editorErrors = (errors) => errors.filter((e) => !/ERR_NAME_NOT_RESOLVED|fa
 
 async function openEditor(page) {
   await page.goto(`${WP}/wp-admin/post-new.php`, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, {
+    timeout: 30000,
+  });
   // No welcome guide, no "choose a pattern" modal: straight to the canvas.
   await page.evaluate(() => {
     wp.data.dispatch('core/preferences')?.set('core/edit-post', 'welcomeGuide', false);
@@ -257,7 +379,11 @@ async function openEditor(page) {
   });
   await page.keyboard.press('Escape').catch(() => {});
   const close = page.getByRole('dialog').getByRole('button', { name: /close/i });
-  if (await close.count()) await close.first().click().catch(() => {});
+  if (await close.count())
+    await close
+      .first()
+      .click()
+      .catch(() => {});
 }
 
 // === Server content: blocks and shortcodes, without and with JavaScript ============================
@@ -265,13 +391,20 @@ const themes = version === '6.1' ? ['twentytwentyone'] : ['twentytwentyfive', 't
 let blockPost;
 let shortcodePost;
 
-test('server: blocks and shortcodes print the site\'s current items inside the element (no JavaScript needed)', async () => {
+test("server: blocks and shortcodes print the site's current items inside the element (no JavaScript needed)", async () => {
   blockPost = await publishAsAuthor('Blocks on the server', fourBlocks);
   shortcodePost = await publishAsAuthor('Shortcodes on the server', fourShortcodes);
-  for (const [kind, post] of [['blocks', blockPost], ['shortcodes', shortcodePost]]) {
+  for (const [kind, post] of [
+    ['blocks', blockPost],
+    ['shortcodes', shortcodePost],
+  ]) {
     const html = await serverHtml(post.link);
     const found = elementsIn(html);
-    assert.deepEqual(found.map((e) => e.tag), tags, kind);
+    assert.deepEqual(
+      found.map((e) => e.tag),
+      tags,
+      kind,
+    );
     const [recent, workshops, card, newsletters] = found.map((e) => ({ ...e, text: decode(e.inner) }));
     // Titles as links, dates in <time datetime>, the heading as a real heading.
     assert.match(recent.inner, /<h2 class="iigp-heading">Latest posts<\/h2>/);
@@ -281,13 +414,25 @@ test('server: blocks and shortcodes print the site\'s current items inside the e
     assert.match(recent.text, /by (Dana Writer|IIGP Office)/);
     // Workshops: date, time and zone; the three seeded ones, newest first (when="past").
     for (const title of seededTitles.workshops) assert.ok(workshops.text.includes(title), `${kind}: ${title} missing`);
-    assert.match(workshops.inner, /<time datetime="2026-09-12T13:00:00\+00:00">Sat, September 12, 2026, 9:00 AM EDT<\/time>/);
+    assert.match(
+      workshops.inner,
+      /<time datetime="2026-09-12T13:00:00\+00:00">Sat, September 12, 2026, 9:00 AM EDT<\/time>/,
+    );
     // Faculty: name, credentials (and the profile link).
     assert.match(card.inner, new RegExp(`<a href="${WP}/faculty/natan-harpaz/">Natan HarPaz</a>`));
     assert.match(card.inner, /<span class="iigp-credentials">Ph\.D, M\.S\.W, CGP, FAGPA<\/span>/);
     // Newsletters: every PDF with type and size, grouped by year.
-    for (const title of seededTitles.newsletters) assert.ok(newsletters.text.includes(title), `${kind}: ${title} missing`);
-    assert.equal((newsletters.inner.match(/<a href="[^"]+\.pdf">[^<]+ <span class="iigp-meta">\(PDF, \d+(\.\d)? B\)<\/span><\/a>/g) ?? []).length, 5, newsletters.inner.slice(0, 500));
+    for (const title of seededTitles.newsletters)
+      assert.ok(newsletters.text.includes(title), `${kind}: ${title} missing`);
+    assert.equal(
+      (
+        newsletters.inner.match(
+          /<a href="[^"]+\.pdf">[^<]+ <span class="iigp-meta">\(PDF, \d+(\.\d)? B\)<\/span><\/a>/g,
+        ) ?? []
+      ).length,
+      5,
+      newsletters.inner.slice(0, 500),
+    );
     assert.match(newsletters.inner, /<h3 class="iigp-group">2014<\/h3>/);
     // The JSON island is inert: no raw < in it.
     for (const element of found) {
@@ -301,8 +446,13 @@ test('server: blocks and shortcodes print the site\'s current items inside the e
     // The reserved-space CSS in the head, the module once.
     const head = html.slice(0, html.indexOf('</head>'));
     assert.match(head, /<link[^>]+id=['"]iigp-widgets-css['"]/, 'CSS not in the head');
-    assert.equal((html.match(/<script[^>]+type=["']module["'][^>]+iigp-widgets\.js/g) ?? []).length, 1, 'module script');
-    if (atLeast('6.5')) assert.match(html, /<script type="module" src="[^"]+iigp-widgets\.js\?ver=[^"]+" id="iigp-widgets-js-module"/);
+    assert.equal(
+      (html.match(/<script[^>]+type=["']module["'][^>]+iigp-widgets\.js/g) ?? []).length,
+      1,
+      'module script',
+    );
+    if (atLeast('6.5'))
+      assert.match(html, /<script type="module" src="[^"]+iigp-widgets\.js\?ver=[^"]+" id="iigp-widgets-js-module"/);
   }
 });
 
@@ -312,7 +462,11 @@ for (const theme of themes) {
     useTheme(theme);
     for (const post of [blockPost, shortcodePost]) {
       const after = await readWithJs(post.link);
-      assert.deepEqual(after.widgets.map((w) => `${w.tag}:${w.state}`), tags.map((t) => `${t}:ready`), post.link);
+      assert.deepEqual(
+        after.widgets.map((w) => `${w.tag}:${w.state}`),
+        tags.map((t) => `${t}:ready`),
+        post.link,
+      );
       assert.deepEqual(after.errors, []);
       assert.deepEqual(after.rest, [], 'the widgets fetched what the page holds');
       assert.deepEqual(after.widgets[1].titles, seededTitles.workshops);
@@ -320,23 +474,40 @@ for (const theme of themes) {
       assert.ok(after.cls < 0.01, `CLS ${after.cls.toFixed(4)} on ${theme} (${post.link})`);
       // Without the server's copy (the plugin as it was) the widgets load from REST and still get ready.
       const before = await readWithJs(`${post.link}?iigp-test-no-server=1`);
-      assert.deepEqual(before.widgets.map((w) => w.state), tags.map(() => 'ready'));
+      assert.deepEqual(
+        before.widgets.map((w) => w.state),
+        tags.map(() => 'ready'),
+      );
       assert.equal(before.rest.length, 4);
     }
   });
 }
 
-test('upcoming workshops: registration and calendar links in the server\'s copy, the same rows as the widget\'s buttons (CLS < 0.01)', async () => {
-  const post = await publishAsAuthor('Upcoming workshops', `${blocks.comment('iigp/workshop-list', { heading: 'Coming up' })}\n\n<!-- wp:paragraph -->\n<p>Text below the list.</p>\n<!-- /wp:paragraph -->`);
+test("upcoming workshops: registration and calendar links in the server's copy, the same rows as the widget's buttons (CLS < 0.01)", async () => {
+  const post = await publishAsAuthor(
+    'Upcoming workshops',
+    `${blocks.comment('iigp/workshop-list', { heading: 'Coming up' })}\n\n<!-- wp:paragraph -->\n<p>Text below the list.</p>\n<!-- /wp:paragraph -->`,
+  );
   const url = `${post.link}?iigp-test-upcoming=1`;
   const [element] = elementsIn(await serverHtml(url));
   assert.match(element.inner, new RegExp(`<a class="iigp-button iigp-register" href="${WP}/register/">Register`));
-  assert.equal((element.inner.match(/href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&#038;text=[^"]+ctz=America%2FDetroit"/g) ?? []).length, 2, element.inner);
+  assert.equal(
+    (
+      element.inner.match(
+        /href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&#038;text=[^"]+ctz=America%2FDetroit"/g,
+      ) ?? []
+    ).length,
+    2,
+    element.inner,
+  );
   assert.match(element.inner, /<span>CE credits: 6 CE hours<\/span>/);
   for (const theme of themes) {
     useTheme(theme);
     const { widgets, errors, cls, rest } = await readWithJs(url);
-    assert.deepEqual(widgets.map((w) => w.state), ['ready']);
+    assert.deepEqual(
+      widgets.map((w) => w.state),
+      ['ready'],
+    );
     assert.deepEqual(widgets[0].titles, ['Group Leadership Intensive', 'Evening Seminar']);
     assert.ok(/Register/.test(widgets[0].text) && /Add to calendar/.test(widgets[0].text), widgets[0].text);
     assert.deepEqual(rest, []);
@@ -352,14 +523,27 @@ test('figures: bytes of server HTML per widget; CLS and time to first content wi
   const bytes = (s) => Buffer.byteLength(s);
   const rows = elementsIn(html).map((element, i) => {
     const island = /<script type="application\/json" data-iigp-items>[\s\S]*?<\/script>/.exec(element.inner)?.[0] ?? '';
-    return { widget: element.tag, list: bytes(element.inner) - bytes(island), island: bytes(island), total: bytes(element.inner), before: bytes(elementsIn(without)[i].inner) };
+    return {
+      widget: element.tag,
+      list: bytes(element.inner) - bytes(island),
+      island: bytes(island),
+      total: bytes(element.inner),
+      before: bytes(elementsIn(without)[i].inner),
+    };
   });
-  console.log('      server HTML per widget (bytes inside the element: list + JSON island; before = without server rendering):');
-  for (const r of rows) console.log(`        ${r.widget.padEnd(24)} list ${String(r.list).padStart(5)}  island ${String(r.island).padStart(5)}  total ${String(r.total).padStart(5)}  (before ${r.before})`);
+  console.log(
+    '      server HTML per widget (bytes inside the element: list + JSON island; before = without server rendering):',
+  );
+  for (const r of rows)
+    console.log(
+      `        ${r.widget.padEnd(24)} list ${String(r.list).padStart(5)}  island ${String(r.island).padStart(5)}  total ${String(r.total).padStart(5)}  (before ${r.before})`,
+    );
   assert.ok(rows.every((r) => r.list > 0 && r.island > 0));
   // Alternating loads of the same page in one run (the machine's load changes; ratios within a run hold).
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  console.log('      the page of four blocks, 3 alternating loads each, medians (first content: ms after navigation start):');
+  console.log(
+    '      the page of four blocks, 3 alternating loads each, medians (first content: ms after navigation start):',
+  );
   for (const theme of themes) {
     useTheme(theme);
     const runs = { before: [], after: [] };
@@ -369,8 +553,13 @@ test('figures: bytes of server HTML per widget; CLS and time to first content wi
     }
     const cls = (list) => median(list.map((r) => r.cls));
     const first = (list) => median(list.map((r) => r.firstContent));
-    console.log(`        ${theme.padEnd(18)} CLS ${cls(runs.before).toFixed(4)} -> ${cls(runs.after).toFixed(4)}   first content ${first(runs.before).toFixed(0)} -> ${first(runs.after).toFixed(0)} ms (${(first(runs.before) / first(runs.after)).toFixed(2)}x sooner)`);
-    assert.ok(runs.after.every((r) => r.cls < 0.01), 'CLS with server rendering');
+    console.log(
+      `        ${theme.padEnd(18)} CLS ${cls(runs.before).toFixed(4)} -> ${cls(runs.after).toFixed(4)}   first content ${first(runs.before).toFixed(0)} -> ${first(runs.after).toFixed(0)} ms (${(first(runs.before) / first(runs.after)).toFixed(2)}x sooner)`,
+    );
+    assert.ok(
+      runs.after.every((r) => r.cls < 0.01),
+      'CLS with server rendering',
+    );
   }
 });
 
@@ -399,13 +588,20 @@ async function asAdmin(fn, arg) {
 test('widget area of a classic theme (Twenty Twenty-One): a block widget renders server content, the CSS is in the head, the widget upgrades without a shift', async () => {
   useTheme('twentytwentyone');
   // Created, then placed in the footer area explicitly, as the widgets screen saves it.
-  const widget = await asAdmin(async (content) => {
-    const created = await wp.apiFetch({ path: '/wp/v2/widgets', method: 'POST', data: { id_base: 'block', sidebar: 'sidebar-1', instance: { raw: { content } } } });
-    const footer = await wp.apiFetch({ path: '/wp/v2/sidebars/sidebar-1' });
-    const widgets = [...footer.widgets.filter((id) => id !== created.id), created.id];
-    await wp.apiFetch({ path: '/wp/v2/sidebars/sidebar-1', method: 'POST', data: { widgets } });
-    return created;
-  }, blocks.comment('iigp/workshop-list', { when: 'past', heading: 'Workshops' }));
+  const widget = await asAdmin(
+    async (content) => {
+      const created = await wp.apiFetch({
+        path: '/wp/v2/widgets',
+        method: 'POST',
+        data: { id_base: 'block', sidebar: 'sidebar-1', instance: { raw: { content } } },
+      });
+      const footer = await wp.apiFetch({ path: '/wp/v2/sidebars/sidebar-1' });
+      const widgets = [...footer.widgets.filter((id) => id !== created.id), created.id];
+      await wp.apiFetch({ path: '/wp/v2/sidebars/sidebar-1', method: 'POST', data: { widgets } });
+      return created;
+    },
+    blocks.comment('iigp/workshop-list', { when: 'past', heading: 'Workshops' }),
+  );
   try {
     const html = await serverHtml(`${WP}/`);
     const head = html.slice(0, html.indexOf('</head>'));
@@ -414,7 +610,10 @@ test('widget area of a classic theme (Twenty Twenty-One): a block widget renders
     assert.equal(element?.tag, 'iigp-workshop-list');
     for (const title of seededTitles.workshops) assert.ok(decode(element.inner).includes(title), title);
     const { widgets, errors, cls, rest } = await readWithJs(`${WP}/`);
-    assert.deepEqual(widgets.map((w) => w.state), ['ready']);
+    assert.deepEqual(
+      widgets.map((w) => w.state),
+      ['ready'],
+    );
     assert.deepEqual(errors, []);
     assert.deepEqual(rest, []);
     assert.ok(cls < 0.01, `CLS ${cls}`);
@@ -427,11 +626,14 @@ if (version !== '6.1') {
   test('template part of a block theme (Twenty Twenty-Five footer): the block renders server content on every page, upgrades without a shift', async () => {
     useTheme('twentytwentyfive');
     const id = 'twentytwentyfive//footer';
-    const original = await asAdmin((path) => wp.apiFetch({ path: `${path}?context=edit` }), `/wp/v2/template-parts/${id}`);
-    await asAdmin(
-      ({ path, content }) => wp.apiFetch({ path, method: 'POST', data: { content } }),
-      { path: `/wp/v2/template-parts/${id}`, content: `${blocks.comment('iigp/recent-posts', { limit: 2, heading: 'From the blog' })}\n\n${original.content.raw}` },
+    const original = await asAdmin(
+      (path) => wp.apiFetch({ path: `${path}?context=edit` }),
+      `/wp/v2/template-parts/${id}`,
     );
+    await asAdmin(({ path, content }) => wp.apiFetch({ path, method: 'POST', data: { content } }), {
+      path: `/wp/v2/template-parts/${id}`,
+      content: `${blocks.comment('iigp/recent-posts', { limit: 2, heading: 'From the blog' })}\n\n${original.content.raw}`,
+    });
     try {
       const url = `${WP}/faculty/`; // a page without widgets of its own
       const html = await serverHtml(url);
@@ -440,7 +642,10 @@ if (version !== '6.1') {
       assert.equal(element?.tag, 'iigp-recent-posts');
       assert.equal((element.inner.match(/<li>/g) ?? []).length, 2);
       const { widgets, errors, cls, rest } = await readWithJs(url);
-      assert.deepEqual(widgets.map((w) => w.state), ['ready']);
+      assert.deepEqual(
+        widgets.map((w) => w.state),
+        ['ready'],
+      );
       assert.deepEqual(errors, []);
       assert.deepEqual(rest, []);
       assert.ok(cls < 0.01, `CLS ${cls}`);
@@ -452,51 +657,100 @@ if (version !== '6.1') {
 
 // === Bad input ======================================================================================
 test('bad input: a block saved by an older version (wrong types, a removed value, an unknown attribute) keeps rendering', async () => {
-  const post = await publishAsAuthor('An old block', [
-    '<!-- wp:iigp/recent-posts {"limit":"2","layout":"magazine","showImage":"yes","columnz":4,"heading":7} /-->',
-    '<!-- wp:iigp/workshop-list {"when":"past","presenterStyle":"bold"} /-->',
-  ].join('\n\n'));
+  const post = await publishAsAuthor(
+    'An old block',
+    [
+      '<!-- wp:iigp/recent-posts {"limit":"2","layout":"magazine","showImage":"yes","columnz":4,"heading":7} /-->',
+      '<!-- wp:iigp/workshop-list {"when":"past","presenterStyle":"bold"} /-->',
+    ].join('\n\n'),
+  );
   const found = elementsIn(await serverHtml(post.link));
-  assert.deepEqual(found.map((e) => e.tag), ['iigp-recent-posts', 'iigp-workshop-list']);
-  assert.ok(!/magazine|columnz|presenter/i.test(found.map((e) => e.attributes).join(' ')), found.map((e) => e.attributes).join(' | '));
+  assert.deepEqual(
+    found.map((e) => e.tag),
+    ['iigp-recent-posts', 'iigp-workshop-list'],
+  );
+  assert.ok(
+    !/magazine|columnz|presenter/i.test(found.map((e) => e.attributes).join(' ')),
+    found.map((e) => e.attributes).join(' | '),
+  );
   assert.ok((found[0].inner.match(/<li>/g) ?? []).length >= 1);
   const { widgets, errors } = await readWithJs(post.link);
-  assert.deepEqual(widgets.map((w) => w.state), ['ready', 'ready']);
+  assert.deepEqual(
+    widgets.map((w) => w.state),
+    ['ready', 'ready'],
+  );
   assert.deepEqual(errors, []);
 });
 
 test('bad input: a deleted attachment and an unpublished post leave the server-rendered lists at the next change', async () => {
   // The author uploads a PDF and publishes a post; both appear; then the PDF is deleted and the post unpublished.
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
   const media = await wpJson('/wp-json/wp/v2/media', {
     method: 'POST',
-    headers: { authorization: authorAuth, 'content-disposition': 'attachment; filename="autumn-2099-test-issue.pdf"', 'content-type': 'application/pdf' },
+    headers: {
+      authorization: authorAuth,
+      'content-disposition': 'attachment; filename="autumn-2099-test-issue.pdf"',
+      'content-type': 'application/pdf',
+    },
     body: pdf,
   });
-  await wpJson(`/wp-json/wp/v2/media/${media.id}`, { method: 'POST', headers: { authorization: authorAuth, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Fall 2099, Vol. 93 Issue 1' }) });
+  await wpJson(`/wp-json/wp/v2/media/${media.id}`, {
+    method: 'POST',
+    headers: { authorization: authorAuth, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Fall 2099, Vol. 93 Issue 1' }),
+  });
   const news = await publishAsAuthor('A post that will be unpublished', '<p>Soon a draft.</p>');
-  const page = await publishAsAuthor('Lists that change', `${blocks.comment('iigp/recent-posts', { limit: 3 })}\n\n${blocks.comment('iigp/newsletter-archive')}`);
+  const page = await publishAsAuthor(
+    'Lists that change',
+    `${blocks.comment('iigp/recent-posts', { limit: 3 })}\n\n${blocks.comment('iigp/newsletter-archive')}`,
+  );
   let html = await serverHtml(page.link);
   assert.ok(html.includes('Fall 2099, Vol. 93 Issue 1'), 'the new PDF is not listed');
   assert.ok(html.includes('A post that will be unpublished'), 'the new post is not listed');
-  await wpJson(`/wp-json/wp/v2/media/${media.id}?force=true`, { method: 'DELETE', headers: { authorization: authorAuth } });
-  await wpJson(`/wp-json/wp/v2/posts/${news.id}`, { method: 'POST', headers: { authorization: authorAuth, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'draft' }) });
+  await wpJson(`/wp-json/wp/v2/media/${media.id}?force=true`, {
+    method: 'DELETE',
+    headers: { authorization: authorAuth },
+  });
+  await wpJson(`/wp-json/wp/v2/posts/${news.id}`, {
+    method: 'POST',
+    headers: { authorization: authorAuth, 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'draft' }),
+  });
   html = await serverHtml(page.link);
   assert.ok(!html.includes('Fall 2099, Vol. 93 Issue 1'), 'the deleted PDF is still listed');
   assert.ok(!html.includes('A post that will be unpublished'), 'the unpublished post is still listed');
 });
 
-test('bad input: an Author\'s hostile attribute values are escaped (attributes, heading, fallback, island)', async () => {
+test("bad input: an Author's hostile attribute values are escaped (attributes, heading, fallback, island)", async () => {
   const hostile = '"></iigp-recent-posts><script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
-  const post = await publishAsAuthor('Hostile values', [
-    blocks.comment('iigp/recent-posts', { limit: 1, heading: hostile, readMore: hostile, src: 'javascript:window.__xss=3', fallback: `<p>Blog</p>${hostile}` }),
-    blocks.comment('iigp/faculty-card', { name: hostile, credentials: 'M.D.', href: 'javascript:window.__xss=4', photo: 'data:image/png;base64,AAAA' }),
-    '<!-- wp:shortcode -->\n[iigp_recent_posts limit="1" heading=\'" autofocus onfocus="window.__xss=5\']\n<!-- /wp:shortcode -->',
-  ].join('\n\n'));
+  const post = await publishAsAuthor(
+    'Hostile values',
+    [
+      blocks.comment('iigp/recent-posts', {
+        limit: 1,
+        heading: hostile,
+        readMore: hostile,
+        src: 'javascript:window.__xss=3',
+        fallback: `<p>Blog</p>${hostile}`,
+      }),
+      blocks.comment('iigp/faculty-card', {
+        name: hostile,
+        credentials: 'M.D.',
+        href: 'javascript:window.__xss=4',
+        photo: 'data:image/png;base64,AAAA',
+      }),
+      '<!-- wp:shortcode -->\n[iigp_recent_posts limit="1" heading=\'" autofocus onfocus="window.__xss=5\']\n<!-- /wp:shortcode -->',
+    ].join('\n\n'),
+  );
   const html = await serverHtml(post.link);
   const content = html.slice(html.indexOf('<iigp-'), html.lastIndexOf('</iigp-'));
   // Markup stays text (&lt;…&gt;, &quot;): no tag, no handler attribute, no javascript: or data: URL.
-  assert.ok(!/<script>window\.__xss|<img\b|\sonerror="|\sonfocus="|javascript:|data:image/.test(content), content.slice(0, 1500));
+  assert.ok(
+    !/<script>window\.__xss|<img\b|\sonerror="|\sonfocus="|javascript:|data:image/.test(content),
+    content.slice(0, 1500),
+  );
   assert.equal(elementsIn(html).length, 3);
   const { widgets, errors, xss } = await readWithJs(post.link);
   assert.equal(xss, null);
@@ -504,13 +758,22 @@ test('bad input: an Author\'s hostile attribute values are escaped (attributes, 
   // What the Author saved (WordPress's KSES already took the script and the handler out of the block's attributes), as text.
   assert.match(widgets[0].attributes.heading, /^"><\/iigp-recent-posts>/);
   assert.ok(!/<script|onerror/.test(widgets[0].attributes.heading), widgets[0].attributes.heading);
-  assert.deepEqual(Object.keys(widgets[2].attributes).filter((n) => /^on|autofocus/.test(n)), []);
-  assert.ok(!('href' in widgets[1].attributes) && !('photo' in widgets[1].attributes), JSON.stringify(widgets[1].attributes));
+  assert.deepEqual(
+    Object.keys(widgets[2].attributes).filter((n) => /^on|autofocus/.test(n)),
+    [],
+  );
+  assert.ok(
+    !('href' in widgets[1].attributes) && !('photo' in widgets[1].attributes),
+    JSON.stringify(widgets[1].attributes),
+  );
   assert.equal(widgets[2].attributes.heading, '" autofocus onfocus="window.__xss=5');
 });
 
-test('bad input: a source failing on the server renders the author\'s fallback, and the widget still loads in the browser', async () => {
-  const post = await publishAsAuthor('A failing source', blocks.comment('iigp/recent-posts', { limit: 4, fallback: 'Read our blog' }));
+test("bad input: a source failing on the server renders the author's fallback, and the widget still loads in the browser", async () => {
+  const post = await publishAsAuthor(
+    'A failing source',
+    blocks.comment('iigp/recent-posts', { limit: 4, fallback: 'Read our blog' }),
+  );
   const html = await serverHtml(`${post.link}?iigp-test-fail=1`);
   const [element] = elementsIn(html);
   assert.equal(element.inner, 'Read our blog');

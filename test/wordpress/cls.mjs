@@ -14,16 +14,33 @@
 // CLS is the largest session window (shifts less than 1 s apart, at most 5 s), as Chrome reports it;
 // "total" sums every shift. Figures vary between runs on a shared machine: compare within one run.
 import { existsSync, readFileSync } from 'node:fs';
-import { WP, browser, env, launchBrowser, openPage, plugin, publishAsAdmin, site, seededTheme, version, zip } from './lib.mjs';
+import {
+  browser,
+  env,
+  launchBrowser,
+  openPage,
+  plugin,
+  publishAsAdmin,
+  site,
+  seededTheme,
+  version,
+  zip,
+} from './lib.mjs';
 
-const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=') ?? fallback;
+const option = (name, fallback) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')
+    .slice(1)
+    .join('=') ?? fallback;
 const runs = Number(option('runs', 3));
 const contentFile = option('content', null);
 const keep = process.argv.includes('--keep');
 const control = process.argv.includes('--control');
 
 // What a site owner writes today: the four shortcodes, each with this site's data (the plugin's defaults).
-const intro = '<!-- wp:paragraph -->\n<p>Recent posts, workshops, a faculty member and the newsletters, placed with the plugin\'s shortcodes.</p>\n<!-- /wp:paragraph -->';
+const intro =
+  "<!-- wp:paragraph -->\n<p>Recent posts, workshops, a faculty member and the newsletters, placed with the plugin's shortcodes.</p>\n<!-- /wp:paragraph -->";
 const outro = '<!-- wp:paragraph -->\n<p>The end of the page.</p>\n<!-- /wp:paragraph -->';
 const shortcodes = [
   intro,
@@ -35,7 +52,13 @@ const shortcodes = [
 ].join('\n\n');
 const content = contentFile ? readFileSync(contentFile, 'utf8') : shortcodes;
 
-const themes = version === '6.1' ? [['twentytwentyone', 'Twenty Twenty-One']] : [['twentytwentyfive', 'Twenty Twenty-Five'], ['twentytwentyone', 'Twenty Twenty-One']];
+const themes =
+  version === '6.1'
+    ? [['twentytwentyone', 'Twenty Twenty-One']]
+    : [
+        ['twentytwentyfive', 'Twenty Twenty-Five'],
+        ['twentytwentyone', 'Twenty Twenty-One'],
+      ];
 const viewports = [
   ['desktop 1280×800', { width: 1280, height: 800 }],
   ['phone 390×844', { width: 390, height: 844 }],
@@ -47,13 +70,20 @@ function observeShifts() {
   const describe = (node) => {
     if (!node || node.nodeType !== 1) return node?.nodeName ?? '?';
     const host = node.getRootNode()?.host;
-    const self = node.localName + (node.id ? `#${node.id}` : '') + (node.classList.length ? '.' + [...node.classList].slice(0, 2).join('.') : '');
+    const self =
+      node.localName +
+      (node.id ? `#${node.id}` : '') +
+      (node.classList.length ? '.' + [...node.classList].slice(0, 2).join('.') : '');
     return host ? `${host.localName} › ${self}` : self;
   };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.hadRecentInput) continue;
-      window.__iigpShifts.push({ value: entry.value, startTime: entry.startTime, sources: (entry.sources ?? []).map((s) => describe(s.node)) });
+      window.__iigpShifts.push({
+        value: entry.value,
+        startTime: entry.startTime,
+        sources: (entry.sources ?? []).map((s) => describe(s.node)),
+      });
     }
   }).observe({ type: 'layout-shift', buffered: true });
 }
@@ -81,16 +111,27 @@ async function measure(url, viewport) {
   await page.setViewportSize(viewport);
   await context.addInitScript(observeShifts);
   await page.goto(url, { waitUntil: 'load' });
-  const count = await page.evaluate(() => document.querySelectorAll('iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive').length);
+  const count = await page.evaluate(
+    () =>
+      document.querySelectorAll('iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive')
+        .length,
+  );
   await page.waitForFunction(
-    () => [...document.querySelectorAll('iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive')].every((el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading'),
+    () =>
+      [
+        ...document.querySelectorAll(
+          'iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive',
+        ),
+      ].every((el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading'),
     null,
     { timeout: 30000 },
   );
   await page.waitForTimeout(1000); // late shifts: images, fonts
   const { shifts, states } = await page.evaluate(() => ({
     shifts: window.__iigpShifts,
-    states: [...document.querySelectorAll('iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive')].map((el) => `${el.localName}:${el.getAttribute('state')}`),
+    states: [
+      ...document.querySelectorAll('iigp-recent-posts, iigp-workshop-list, iigp-faculty-card, iigp-newsletter-archive'),
+    ].map((el) => `${el.localName}:${el.getAttribute('state')}`),
   }));
   await page.close();
   return { cls: sessionCls(shifts), total: shifts.reduce((sum, s) => sum + s.value, 0), shifts, count, states, errors };
@@ -107,7 +148,9 @@ if (plugin('status').trim() !== 'active') plugin('install', zip);
 const before = site('theme');
 const published = publishAsAdmin('page', 'Widgets and layout shift', content);
 const bare = control ? publishAsAdmin('page', 'The same page without widgets', [intro, outro].join('\n\n')) : null;
-console.log(`CLS of a page of widgets on WordPress ${env.WP_CORE_VERSION ?? version} (${published.link}), ${runs} runs each, median (max)`);
+console.log(
+  `CLS of a page of widgets on WordPress ${env.WP_CORE_VERSION ?? version} (${published.link}), ${runs} runs each, median (max)`,
+);
 console.log(contentFile ? `content: ${contentFile}` : 'content: the four shortcodes');
 try {
   await launchBrowser();
@@ -117,7 +160,9 @@ try {
       if (bare) {
         const without = [];
         for (let i = 0; i < runs; i++) without.push((await measure(bare.link, viewport)).cls);
-        console.log(`  ${themeName.padEnd(18)} ${label.padEnd(17)} CLS ${fmt(median(without))} (${fmt(Math.max(...without))})  without widgets`);
+        console.log(
+          `  ${themeName.padEnd(18)} ${label.padEnd(17)} CLS ${fmt(median(without))} (${fmt(Math.max(...without))})  without widgets`,
+        );
       }
       const results = [];
       for (let i = 0; i < runs; i++) results.push(await measure(published.link, viewport));
@@ -126,8 +171,12 @@ try {
       // Where the largest shifts of the median run came from.
       const typical = results.find((r) => r.cls === median(cls));
       const bySource = new Map();
-      for (const shift of typical.shifts) for (const source of new Set(shift.sources)) bySource.set(source, (bySource.get(source) ?? 0) + shift.value);
-      const top = [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([source, value]) => `${source} ${fmt(value)}`);
+      for (const shift of typical.shifts)
+        for (const source of new Set(shift.sources)) bySource.set(source, (bySource.get(source) ?? 0) + shift.value);
+      const top = [...bySource]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([source, value]) => `${source} ${fmt(value)}`);
       console.log(
         `  ${themeName.padEnd(18)} ${label.padEnd(17)} CLS ${fmt(median(cls))} (${fmt(Math.max(...cls))})  total ${fmt(median(total))}  ` +
           `shifts ${typical.shifts.length}  widgets ${typical.states.filter((s) => s.endsWith(':ready')).length}/${typical.count} ready` +

@@ -13,7 +13,26 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strict as assert } from 'node:assert';
 import {
-  OTHER, WP, atLeast, deleteAuthorPosts, env, harness, mount, one, openPage, plugin, publishAsAuthor, run, seed, seededTheme, settle, test, useTheme, wpJson, zip, authorAuth,
+  OTHER,
+  WP,
+  atLeast,
+  deleteAuthorPosts,
+  env,
+  harness,
+  mount,
+  one,
+  openPage,
+  plugin,
+  publishAsAuthor,
+  run,
+  seed,
+  seededTheme,
+  settle,
+  test,
+  useTheme,
+  wpJson,
+  zip,
+  authorAuth,
 } from './lib.mjs';
 
 // --- References: what WordPress itself shows ----------------------------------------------------
@@ -51,10 +70,17 @@ const recentFeeds = [
 test('WordPress shows the seeded posts with curled quotes, and none of the hidden ones', async () => {
   assert.ok(reference.titles.length >= 7, `blog page lists ${reference.titles.length} posts`);
   assert.ok(reference.titles.includes('‘DAMAGE’ That a Psychotherapist Treats'), reference.titles.join(' | '));
-  assert.ok(reference.titles.includes('The Central Place of the “Body” in Psychotherapy'), reference.titles.join(' | '));
+  assert.ok(
+    reference.titles.includes('The Central Place of the “Body” in Psychotherapy'),
+    reference.titles.join(' | '),
+  );
   assert.ok(reference.titles.includes('The Value of Co-Therapy'));
   assert.ok(!reference.titles.some((t) => SECRET.test(t)), 'a hidden post is on the blog page');
-  assert.deepEqual(restPosts.map((p) => p.title), reference.titles, 'REST title.rendered as text = the blog page titles');
+  assert.deepEqual(
+    restPosts.map((p) => p.title),
+    reference.titles,
+    'REST title.rendered as text = the blog page titles',
+  );
 });
 
 test('the hidden posts exist (draft, private, scheduled; a private page) but WordPress refuses them to visitors', async () => {
@@ -71,10 +97,16 @@ for (const [label, path, format] of recentFeeds) {
   for (const forced of [false, true]) {
     test(`recent-posts over ${label}${forced ? ` (format="${format}")` : ' (format auto)'}: the titles and links WordPress shows, in its order`, async () => {
       const { page, errors } = await openPage(harness());
-      const widget = await one(page, `<iigp-recent-posts src="${path}" limit="20"${forced ? ` format="${format}"` : ''} show-image show-author></iigp-recent-posts>`);
+      const widget = await one(
+        page,
+        `<iigp-recent-posts src="${path}" limit="20"${forced ? ` format="${format}"` : ''} show-image show-author></iigp-recent-posts>`,
+      );
       assert.equal(widget.state, 'ready', widget.text);
       assert.deepEqual(widget.titles, reference.titles);
-      assert.deepEqual(widget.items.map((i) => i.link), reference.links);
+      assert.deepEqual(
+        widget.items.map((i) => i.link),
+        reference.links,
+      );
       assert.ok(!SECRET.test(widget.text), `hidden post shown: ${widget.text}`);
       assert.deepEqual(errors, []);
       await page.close();
@@ -82,10 +114,16 @@ for (const [label, path, format] of recentFeeds) {
   }
   test(`recent-posts over ${label}: authors and the image where the source has them`, async () => {
     const { page } = await openPage(harness());
-    const widget = await one(page, `<iigp-recent-posts src="${path}" limit="20" show-image show-author></iigp-recent-posts>`);
+    const widget = await one(
+      page,
+      `<iigp-recent-posts src="${path}" limit="20" show-image show-author></iigp-recent-posts>`,
+    );
     assert.equal(widget.state, 'ready');
     // Every WordPress format names the author: the display names the REST API embeds.
-    assert.deepEqual(widget.items.map((i) => i.author), restPosts.map((p) => (p.author ? `by ${p.author}` : null)));
+    assert.deepEqual(
+      widget.items.map((i) => i.author),
+      restPosts.map((p) => (p.author ? `by ${p.author}` : null)),
+    );
     const coTherapy = widget.items.find((i) => i.title === 'The Value of Co-Therapy');
     assert.ok(coTherapy.image, 'The Value of Co-Therapy has no image');
     // REST: the featured image (some size of it); feeds: the image in the post's content.
@@ -94,18 +132,28 @@ for (const [label, path, format] of recentFeeds) {
     const loaded = await page.evaluate(() => {
       const img = document.querySelector('iigp-recent-posts').shadowRoot.querySelector('img[part~="image"]');
       img.loading = 'eager';
-      return img.decode().then(() => img.naturalWidth, () => 0);
+      return img.decode().then(
+        () => img.naturalWidth,
+        () => 0,
+      );
     });
     assert.ok(loaded > 0, 'the image does not load');
     const others = widget.items.filter((i) => i.title !== 'The Value of Co-Therapy');
-    assert.deepEqual(others.filter((i) => i.image), [], 'posts without images show one');
+    assert.deepEqual(
+      others.filter((i) => i.image),
+      [],
+      'posts without images show one',
+    );
     await page.close();
   });
 }
 
 test('recent-posts: the same five posts over all four formats on one page (limit 5)', async () => {
   const { page } = await openPage(harness());
-  const widgets = await mount(page, recentFeeds.map(([, path]) => `<iigp-recent-posts src="${path}" limit="5"></iigp-recent-posts>`).join(''));
+  const widgets = await mount(
+    page,
+    recentFeeds.map(([, path]) => `<iigp-recent-posts src="${path}" limit="5"></iigp-recent-posts>`).join(''),
+  );
   for (const widget of widgets) {
     assert.equal(widget.state, 'ready', widget.attributes.src);
     assert.deepEqual(widget.titles, reference.titles.slice(0, 5), widget.attributes.src);
@@ -119,7 +167,12 @@ test('recent-posts: a category feed (/category/blog/feed/) and REST ?categories=
     page,
     `<iigp-recent-posts src="/category/blog/feed/" limit="20"></iigp-recent-posts><iigp-recent-posts src="/wp-json/wp/v2/posts?categories=${seed.categories.blog}" limit="20"></iigp-recent-posts>`,
   );
-  const blog = ['Groups & Individuals… Why Not Both?', 'The Central Place of the “Body” in Psychotherapy', '‘DAMAGE’ That a Psychotherapist Treats', 'The Value of Co-Therapy'];
+  const blog = [
+    'Groups & Individuals… Why Not Both?',
+    'The Central Place of the “Body” in Psychotherapy',
+    '‘DAMAGE’ That a Psychotherapist Treats',
+    'The Value of Co-Therapy',
+  ];
   assert.deepEqual(feed.titles, blog);
   assert.deepEqual(rest.titles, blog);
   await page.close();
@@ -127,21 +180,31 @@ test('recent-posts: a category feed (/category/blog/feed/) and REST ?categories=
 
 test('recent-posts: a missing WordPress route ends in error and shows the fallback', async () => {
   const { page } = await openPage(harness());
-  const widget = await one(page, '<iigp-recent-posts src="/wp-json/wp/v2/nothing-here"><a href="/">Our blog</a></iigp-recent-posts>');
+  const widget = await one(
+    page,
+    '<iigp-recent-posts src="/wp-json/wp/v2/nothing-here"><a href="/">Our blog</a></iigp-recent-posts>',
+  );
   assert.equal(widget.state, 'error');
   assert.ok(widget.fallbackVisible, 'fallback hidden in error');
   await page.close();
 });
 
 // === Workshops ==================================================================================
-const workshopTitles = ['Introduction to Group Psychotherapy (Fall Series)', 'Dreams & the “Royal Road” in Group Therapy', 'Working With Shame in Group: A Day-Long Workshop'];
+const workshopTitles = [
+  'Introduction to Group Psychotherapy (Fall Series)',
+  'Dreams & the “Royal Road” in Group Therapy',
+  'Working With Shame in Group: A Day-Long Workshop',
+];
 for (const [label, src, format] of [
   ['REST ?categories=<Workshops>', `/wp-json/wp/v2/posts?categories=${seed.categories.workshops}&_embed`, 'wp'],
   ['the category feed /category/workshops/feed/', '/category/workshops/feed/', 'rss'],
 ]) {
   test(`workshop-list over ${label}: the Workshops category's posts, newest first with when="past"`, async () => {
     const { page, errors } = await openPage(harness());
-    const widget = await one(page, `<iigp-workshop-list src="${src}" format="${format}" when="past" time-zone="America/Detroit"></iigp-workshop-list>`);
+    const widget = await one(
+      page,
+      `<iigp-workshop-list src="${src}" format="${format}" when="past" time-zone="America/Detroit"></iigp-workshop-list>`,
+    );
     assert.equal(widget.state, 'ready', widget.text);
     assert.deepEqual(widget.titles, workshopTitles);
     assert.ok(!SECRET.test(widget.text), 'a hidden workshop is shown');
@@ -166,7 +229,10 @@ for (const [label, src, format] of [
 
 test('workshop-list: the default (upcoming) over past-dated workshop posts is empty, never an error', async () => {
   const { page } = await openPage(harness());
-  const widget = await one(page, `<iigp-workshop-list src="/wp-json/wp/v2/posts?categories=${seed.categories.workshops}" format="wp"><p>No workshops scheduled.</p></iigp-workshop-list>`);
+  const widget = await one(
+    page,
+    `<iigp-workshop-list src="/wp-json/wp/v2/posts?categories=${seed.categories.workshops}" format="wp"><p>No workshops scheduled.</p></iigp-workshop-list>`,
+  );
   assert.equal(widget.state, 'empty');
   await page.close();
 });
@@ -180,12 +246,18 @@ const faculty = [
 for (const [slug, name, credentials, photo] of faculty) {
   test(`faculty-card over /wp-json/wp/v2/pages?slug=${slug}: name, credentials, profile link${photo ? ', photo' : ''}`, async () => {
     const { page, errors } = await openPage(harness());
-    const widget = await one(page, `<iigp-faculty-card src="/wp-json/wp/v2/pages?slug=${slug}&_embed" format="wp" person="${slug}"></iigp-faculty-card>`);
+    const widget = await one(
+      page,
+      `<iigp-faculty-card src="/wp-json/wp/v2/pages?slug=${slug}&_embed" format="wp" person="${slug}"></iigp-faculty-card>`,
+    );
     assert.equal(widget.state, 'ready', widget.text);
     assert.equal(widget.titles[0], name);
-    for (const credential of credentials) assert.ok(widget.text.includes(credential.replace(/\.$/, '')), `${credential} missing from "${widget.text}"`);
+    for (const credential of credentials)
+      assert.ok(widget.text.includes(credential.replace(/\.$/, '')), `${credential} missing from "${widget.text}"`);
     assert.ok(widget.links.includes(`${WP}/faculty/${slug}/`), `links: ${widget.links}`);
-    const image = await page.evaluate(() => document.querySelector('iigp-faculty-card').shadowRoot.querySelector('img[part~="image"]')?.src ?? null);
+    const image = await page.evaluate(
+      () => document.querySelector('iigp-faculty-card').shadowRoot.querySelector('img[part~="image"]')?.src ?? null,
+    );
     if (photo) assert.match(new URL(image).pathname, /^\/wp-content\/uploads\/2016\/01\/natan-harpaz(-\d+x\d+)?\.png$/);
     else assert.equal(image, null);
     assert.deepEqual(errors, []);
@@ -210,7 +282,10 @@ test('faculty-card over all faculty pages (?parent=) picks the person by slug; a
 // === Newsletters ================================================================================
 test('newsletter-archive over /wp-json/wp/v2/media?mime_type=application/pdf: every PDF, newest first, linking to the file', async () => {
   const { page, errors } = await openPage(harness());
-  const widget = await one(page, '<iigp-newsletter-archive src="/wp-json/wp/v2/media?mime_type=application/pdf&per_page=100" format="wp"></iigp-newsletter-archive>');
+  const widget = await one(
+    page,
+    '<iigp-newsletter-archive src="/wp-json/wp/v2/media?mime_type=application/pdf&per_page=100" format="wp"></iigp-newsletter-archive>',
+  );
   assert.equal(widget.state, 'ready', widget.text);
   const media = await (await fetch(`${WP}/wp-json/wp/v2/media?mime_type=application/pdf&per_page=100`)).json();
   assert.equal(media.length, 5);
@@ -220,12 +295,24 @@ test('newsletter-archive over /wp-json/wp/v2/media?mime_type=application/pdf: ev
     const response = await fetch(link);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/pdf');
-    assert.equal(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+    assert.equal(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      '%PDF-',
+    );
   }
   const order = ['Summer 2014', 'Spring 2011', 'Winter 2009', 'Winter 2008', 'Fall 2007'];
   const positions = order.map((label) => widget.text.indexOf(label));
-  assert.ok(positions.every((p) => p >= 0), `labels missing: ${widget.text}`);
-  assert.deepEqual([...positions].sort((a, b) => a - b), positions, `not newest first: ${widget.text}`);
+  assert.ok(
+    positions.every((p) => p >= 0),
+    `labels missing: ${widget.text}`,
+  );
+  assert.deepEqual(
+    [...positions].sort((a, b) => a - b),
+    positions,
+    `not newest first: ${widget.text}`,
+  );
   assert.ok(!/co-therapy|natan-harpaz/i.test(widget.links.join(' ')), 'an image is listed as a newsletter');
   assert.deepEqual(errors, []);
   await page.close();
@@ -233,7 +320,10 @@ test('newsletter-archive over /wp-json/wp/v2/media?mime_type=application/pdf: ev
 
 test('newsletter-archive over all media (no mime_type filter) keeps only the PDFs', async () => {
   const { page } = await openPage(harness());
-  const widget = await one(page, '<iigp-newsletter-archive src="/wp-json/wp/v2/media?per_page=100" format="wp"></iigp-newsletter-archive>');
+  const widget = await one(
+    page,
+    '<iigp-newsletter-archive src="/wp-json/wp/v2/media?per_page=100" format="wp"></iigp-newsletter-archive>',
+  );
   assert.equal(widget.state, 'ready');
   assert.equal(widget.links.length, 5);
   assert.ok(widget.links.every((l) => l.endsWith('.pdf')));
@@ -243,7 +333,10 @@ test('newsletter-archive over all media (no mime_type filter) keeps only the PDF
 // === Cross-origin =============================================================================
 test('another origin: REST works cross-origin (WordPress echoes the Origin) and shows the same posts', async () => {
   const { page, errors } = await openPage(harness(OTHER));
-  const widget = await one(page, `<iigp-recent-posts src="${WP}/wp-json/wp/v2/posts?_embed" limit="20" show-author></iigp-recent-posts>`);
+  const widget = await one(
+    page,
+    `<iigp-recent-posts src="${WP}/wp-json/wp/v2/posts?_embed" limit="20" show-author></iigp-recent-posts>`,
+  );
   assert.equal(widget.state, 'ready', widget.text);
   assert.deepEqual(widget.titles, reference.titles);
   assert.deepEqual(errors, []);
@@ -252,10 +345,16 @@ test('another origin: REST works cross-origin (WordPress echoes the Origin) and 
 
 test('another origin: /feed/ is blocked by the browser (no CORS headers); the widget ends in error, shows its fallback and warns about CORS', async () => {
   const { page, warnings } = await openPage(harness(OTHER));
-  const widget = await one(page, `<iigp-recent-posts src="${WP}/feed/"><a href="${WP}/">Read our blog</a></iigp-recent-posts>`);
+  const widget = await one(
+    page,
+    `<iigp-recent-posts src="${WP}/feed/"><a href="${WP}/">Read our blog</a></iigp-recent-posts>`,
+  );
   assert.equal(widget.state, 'error');
   assert.ok(widget.fallbackVisible, 'the fallback link is not visible');
-  assert.ok(warnings.some((w) => /CORS/.test(w)), `no CORS warning among: ${JSON.stringify(warnings)}`);
+  assert.ok(
+    warnings.some((w) => /CORS/.test(w)),
+    `no CORS warning among: ${JSON.stringify(warnings)}`,
+  );
   await page.close();
 });
 
@@ -267,7 +366,10 @@ test('another origin: the other widgets over REST', async () => {
      <iigp-faculty-card src="${WP}/wp-json/wp/v2/pages?slug=natan-harpaz&_embed" format="wp" person="natan-harpaz"></iigp-faculty-card>
      <iigp-newsletter-archive src="${WP}/wp-json/wp/v2/media?mime_type=application/pdf&per_page=100" format="wp"></iigp-newsletter-archive>`,
   );
-  assert.deepEqual(widgets.map((w) => w.state), ['ready', 'ready', 'ready']);
+  assert.deepEqual(
+    widgets.map((w) => w.state),
+    ['ready', 'ready', 'ready'],
+  );
   assert.deepEqual(widgets[0].titles, workshopTitles);
   assert.equal(widgets[1].titles[0], 'Natan HarPaz');
   assert.equal(widgets[2].links.length, 5);
@@ -277,7 +379,10 @@ test('another origin: the other widgets over REST', async () => {
 // === The plugin ===============================================================================
 test('plugin: without it, KSES strips an <iigp-*> element an author pastes into a Custom HTML block', async () => {
   plugin('deactivate');
-  const post = await publishAsAuthor('Without the plugin', '<!-- wp:html -->\n<iigp-recent-posts src="/feed/"><a href="/">Blog</a></iigp-recent-posts>\n<!-- /wp:html -->');
+  const post = await publishAsAuthor(
+    'Without the plugin',
+    '<!-- wp:html -->\n<iigp-recent-posts src="/feed/"><a href="/">Blog</a></iigp-recent-posts>\n<!-- /wp:html -->',
+  );
   assert.ok(!/<iigp-/.test(post.content.raw), post.content.raw);
   assert.ok(/<a href="\/">Blog<\/a>/.test(post.content.raw), post.content.raw);
   await deleteAuthorPosts();
@@ -312,40 +417,65 @@ test('plugin: an author without unfiltered_html publishes every widget (shortcod
   assert.ok(raw.includes('<iigp-recent-posts src="/feed/" limit="3" heading="From the feed">'), raw);
   assert.ok(raw.includes('<p slot="bio">Group therapist.</p>'), raw);
   assert.ok(!/onclick|<script/.test(raw), 'KSES let a handler or script through');
-  for (const tag of ['iigp_recent_posts', 'iigp_workshop_list', 'iigp_faculty_card', 'iigp_newsletter_archive']) assert.ok(raw.includes(`[${tag}`), tag);
+  for (const tag of ['iigp_recent_posts', 'iigp_workshop_list', 'iigp_faculty_card', 'iigp_newsletter_archive'])
+    assert.ok(raw.includes(`[${tag}`), tag);
 });
 
-test('plugin: the published page shows every widget ready, in the theme\'s font, with the script loaded once as a module', async () => {
+test("plugin: the published page shows every widget ready, in the theme's font, with the script loaded once as a module", async () => {
   assert.ok(authorPost, 'no post (previous test failed)');
   const { page, errors } = await openPage(authorPost.link);
   const widgets = await settle(page, '.entry-content');
   assert.deepEqual(
     widgets.map((w) => `${w.tag}:${w.state}`),
-    ['iigp-recent-posts:ready', 'iigp-workshop-list:ready', 'iigp-faculty-card:ready', 'iigp-newsletter-archive:ready', 'iigp-recent-posts:ready', 'iigp-faculty-card:ready', 'iigp-recent-posts:ready', 'iigp-recent-posts:ready'],
+    [
+      'iigp-recent-posts:ready',
+      'iigp-workshop-list:ready',
+      'iigp-faculty-card:ready',
+      'iigp-newsletter-archive:ready',
+      'iigp-recent-posts:ready',
+      'iigp-faculty-card:ready',
+      'iigp-recent-posts:ready',
+      'iigp-recent-posts:ready',
+    ],
   );
   const [recent, workshops, card, archive, fromFeed, manual, escaped, quoted] = widgets;
   // The author's new post is now the newest one.
   assert.deepEqual(recent.titles, ['Our widgets', ...reference.titles.slice(0, 4)]);
   assert.deepEqual(fromFeed.titles, ['Our widgets', ...reference.titles.slice(0, 2)]);
-  assert.ok(recent.items.every((i) => i.author?.startsWith('by ')), 'authors missing');
+  assert.ok(
+    recent.items.every((i) => i.author?.startsWith('by ')),
+    'authors missing',
+  );
   assert.deepEqual(workshops.titles, workshopTitles);
   assert.equal(card.titles[0], 'Natan HarPaz');
   assert.equal(archive.links.length, 5);
   assert.equal(fromFeed.attributes.heading, 'From the feed');
   assert.equal(manual.titles[0], 'David Baker');
   assert.equal(escaped.attributes.heading, "Tom & Jerry's <b>best</b>");
-  assert.equal(escaped.attributes.src, `${WP}/wp-json/wp/v2/posts?_embed=1`, 'a javascript: src must be dropped for the default');
+  assert.equal(
+    escaped.attributes.src,
+    `${WP}/wp-json/wp/v2/posts?_embed=1`,
+    'a javascript: src must be dropped for the default',
+  );
   assert.equal(quoted.attributes.heading, '" autofocus tabindex=0 onfocus="window.__xss=1');
-  assert.deepEqual(Object.keys(quoted.attributes).filter((n) => /^on|autofocus|tabindex/.test(n)), [], 'an attribute broke out');
+  assert.deepEqual(
+    Object.keys(quoted.attributes).filter((n) => /^on|autofocus|tabindex/.test(n)),
+    [],
+    'an attribute broke out',
+  );
   const page_ = await page.evaluate(() => ({
-    scripts: [...document.querySelectorAll('script[type="module"]')].map((s) => s.src).filter((s) => s.includes('iigp-widgets')),
+    scripts: [...document.querySelectorAll('script[type="module"]')]
+      .map((s) => s.src)
+      .filter((s) => s.includes('iigp-widgets')),
     xss: window.__xss ?? null,
     scriptRan: window.__scriptRan ?? null,
     imgInContent: document.querySelectorAll('.entry-content img:not([data-iigp-server] img)').length, // the server's copy of a faculty photo is the widget's
     bodyFont: getComputedStyle(document.body).fontFamily,
-    titleFonts: [...document.querySelectorAll('.entry-content iigp-recent-posts, .entry-content iigp-workshop-list, .entry-content iigp-faculty-card, .entry-content iigp-newsletter-archive')].map(
-      (el) => getComputedStyle(el.shadowRoot.querySelector('[part~="title"]')).fontFamily,
-    ),
+    titleFonts: [
+      ...document.querySelectorAll(
+        '.entry-content iigp-recent-posts, .entry-content iigp-workshop-list, .entry-content iigp-faculty-card, .entry-content iigp-newsletter-archive',
+      ),
+    ].map((el) => getComputedStyle(el.shadowRoot.querySelector('[part~="title"]')).fontFamily),
   }));
   assert.equal(page_.scripts.length, 1, `module scripts: ${page_.scripts}`);
   assert.match(page_.scripts[0], /\/wp-content\/plugins\/iigp-widgets\/assets\/iigp-widgets\.js\?ver=/);
@@ -353,7 +483,10 @@ test('plugin: the published page shows every widget ready, in the theme\'s font,
   assert.equal(page_.scriptRan, null);
   assert.equal(page_.imgInContent, 0);
   assert.match(page_.bodyFont, /apple-system|Segoe UI|Roboto/i, 'Twenty Twenty-One body font expected');
-  assert.deepEqual(page_.titleFonts, page_.titleFonts.map(() => page_.bodyFont));
+  assert.deepEqual(
+    page_.titleFonts,
+    page_.titleFonts.map(() => page_.bodyFont),
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -371,9 +504,16 @@ test('plugin: pages without a widget do not load the script', async () => {
 // itself tells which path loaded the widgets. Block themes (Twenty Twenty-Five, on 6.8) print modules in
 // the head, classic ones in the footer.
 const moduleMarker = join(env.WP_STATE, 'wp-content', 'mu-plugins', 'iigp-test-module-marker.php');
-const themes = atLeast('6.8') ? [['twentytwentyone', 'Twenty Twenty-One', false], ['twentytwentyfive', 'Twenty Twenty-Five', true]] : [['twentytwentyone', 'Twenty Twenty-One', false]];
+const themes = atLeast('6.8')
+  ? [
+      ['twentytwentyone', 'Twenty Twenty-One', false],
+      ['twentytwentyfive', 'Twenty Twenty-Five', true],
+    ]
+  : [['twentytwentyone', 'Twenty Twenty-One', false]];
 for (const [theme, themeName, blockTheme] of themes) {
-  const path = atLeast('6.5') ? `WordPress's script module (wp_enqueue_script_module), printed in the ${blockTheme ? 'head' : 'footer'}` : "the plugin's own module tag in the footer (WordPress before 6.5)";
+  const path = atLeast('6.5')
+    ? `WordPress's script module (wp_enqueue_script_module), printed in the ${blockTheme ? 'head' : 'footer'}`
+    : "the plugin's own module tag in the footer (WordPress before 6.5)";
   test(`plugin: on ${themeName} the published page loads the widgets through ${path}, every widget ready, in the theme's font`, async () => {
     assert.ok(authorPost, 'no post (an earlier test failed)');
     writeFileSync(
@@ -386,7 +526,10 @@ for (const [theme, themeName, blockTheme] of themes) {
       const { page, errors } = await openPage(authorPost.link);
       const widgets = await settle(page, '.entry-content');
       assert.equal(widgets.length, 8);
-      assert.deepEqual(widgets.filter((w) => w.state !== 'ready').map((w) => `${w.tag}:${w.state}`), []);
+      assert.deepEqual(
+        widgets.filter((w) => w.state !== 'ready').map((w) => `${w.tag}:${w.state}`),
+        [],
+      );
       const loaded = await page.evaluate(() => ({
         theme: [...document.body.classList].find((c) => c.startsWith('wp-theme-')) ?? null,
         modules: [...document.querySelectorAll('script[type="module"]')]
@@ -395,9 +538,11 @@ for (const [theme, themeName, blockTheme] of themes) {
         classicScripts: document.querySelectorAll('script:not([type="module"])[src*="iigp-widgets"]').length,
         importmap: document.querySelector('script[type="importmap"]')?.textContent ?? null,
         bodyFont: getComputedStyle(document.body).fontFamily,
-        titleFonts: [...document.querySelectorAll('.entry-content iigp-recent-posts, .entry-content iigp-workshop-list, .entry-content iigp-faculty-card, .entry-content iigp-newsletter-archive')].map(
-          (el) => getComputedStyle(el.shadowRoot.querySelector('[part~="title"]')).fontFamily,
-        ),
+        titleFonts: [
+          ...document.querySelectorAll(
+            '.entry-content iigp-recent-posts, .entry-content iigp-workshop-list, .entry-content iigp-faculty-card, .entry-content iigp-newsletter-archive',
+          ),
+        ].map((el) => getComputedStyle(el.shadowRoot.querySelector('[part~="title"]')).fontFamily),
       }));
       if (loaded.theme) assert.equal(loaded.theme, `wp-theme-${theme}`); // 6.1 has no wp-theme-* body class
       assert.equal(loaded.modules.length, 1, JSON.stringify(loaded.modules));
@@ -407,16 +552,28 @@ for (const [theme, themeName, blockTheme] of themes) {
       assert.match(new URL(module.src).pathname, /^\/wp-content\/plugins\/iigp-widgets\/assets\/iigp-widgets\.js$/);
       assert.equal(new URL(module.src).searchParams.get('ver'), '0.1.0');
       if (atLeast('6.5')) {
-        assert.equal(new URL(module.src).searchParams.get('iigp-printed-by'), 'script-modules', `not printed by WordPress's script modules: ${module.src}`);
+        assert.equal(
+          new URL(module.src).searchParams.get('iigp-printed-by'),
+          'script-modules',
+          `not printed by WordPress's script modules: ${module.src}`,
+        );
         assert.equal(module.inHead, blockTheme, `printed in the ${module.inHead ? 'head' : 'body'}`);
         // The library has no bare imports: WordPress has nothing of the plugin's to map.
         assert.ok(!(loaded.importmap ?? '').includes('iigp-widgets'), loaded.importmap);
       } else {
-        assert.equal(new URL(module.src).searchParams.get('iigp-printed-by'), null, 'WordPress before 6.5 has no script modules');
+        assert.equal(
+          new URL(module.src).searchParams.get('iigp-printed-by'),
+          null,
+          'WordPress before 6.5 has no script modules',
+        );
         assert.equal(module.inHead, false, 'the fallback prints in the footer');
       }
-      if (theme === 'twentytwentyfive') assert.match(loaded.bodyFont, /Manrope/, 'Twenty Twenty-Five body font expected');
-      assert.deepEqual(loaded.titleFonts, loaded.titleFonts.map(() => loaded.bodyFont));
+      if (theme === 'twentytwentyfive')
+        assert.match(loaded.bodyFont, /Manrope/, 'Twenty Twenty-Five body font expected');
+      assert.deepEqual(
+        loaded.titleFonts,
+        loaded.titleFonts.map(() => loaded.bodyFont),
+      );
       assert.deepEqual(errors, []);
       await page.close();
     } finally {

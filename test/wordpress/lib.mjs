@@ -26,7 +26,10 @@ export const repo = resolve(here, '../..');
 export function stateDirFor(wpVersion = process.env.IIGP_WP_VERSION ?? '6.1') {
   if (process.env.IIGP_WP_DIR) return process.env.IIGP_WP_DIR;
   const hash = createHash('md5').update(repo).digest('hex').slice(0, 8);
-  return join(process.env.TMPDIR ?? '/tmp', wpVersion === '6.1' ? `iigp-wordpress-${hash}` : `iigp-wordpress-${wpVersion}-${hash}`);
+  return join(
+    process.env.TMPDIR ?? '/tmp',
+    wpVersion === '6.1' ? `iigp-wordpress-${hash}` : `iigp-wordpress-${wpVersion}-${hash}`,
+  );
 }
 export const stateDir = stateDirFor();
 /** <state>/env: WP_URL, WP_PORT, WP_STATE, WP_ROOT, WP_VERSION (6.1 | 6.8), WP_CORE_VERSION (6.8.13 …). */
@@ -41,7 +44,8 @@ export const version = env.WP_VERSION ?? '6.1';
 /** Compares the running WordPress with a version: atLeast('6.5') on 6.8 is true. */
 export const atLeast = (wanted) => {
   const [a, b] = [env.WP_CORE_VERSION ?? version, wanted].map((v) => v.split('.').map(Number));
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
   return true;
 };
 /** seed.json: ids, slugs and the author's application password (see seed.php). */
@@ -77,18 +81,23 @@ const other = createServer((req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
   res.end(readFileSync(file));
 });
 
 // --- WordPress helpers ----------------------------------------------------------------------------
-export const authorAuth = 'Basic ' + Buffer.from(`${seed.author.login}:${seed.author.applicationPassword}`).toString('base64');
+export const authorAuth =
+  'Basic ' + Buffer.from(`${seed.author.login}:${seed.author.applicationPassword}`).toString('base64');
 /** Password of a seeded user (admin, nharpaz, lbarlevav, author), for logging in through wp-login.php. */
 export const passwordOf = (login) => (login === 'admin' ? 'admin-password-for-tests' : `${login}-password-for-tests`);
 export async function wpJson(path, init = {}) {
   const response = await fetch(WP + path, init);
   const body = await response.json();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
   return body;
 }
 /** Publishes a post as the author (no unfiltered_html), through the REST API as the block editor does. */
@@ -101,20 +110,32 @@ export function publishAsAuthor(title, content) {
 }
 /** Removes every post the author wrote (the tests' own, from this or an earlier run). */
 export async function deleteAuthorPosts() {
-  const posts = await wpJson(`/wp-json/wp/v2/posts?author=${seed.author.id}&status=publish,draft,pending,future,private&context=edit&per_page=100`, {
-    headers: { authorization: authorAuth },
-  });
+  const posts = await wpJson(
+    `/wp-json/wp/v2/posts?author=${seed.author.id}&status=publish,draft,pending,future,private&context=edit&per_page=100`,
+    {
+      headers: { authorization: authorAuth },
+    },
+  );
   for (const post of posts) {
-    await wpJson(`/wp-json/wp/v2/posts/${post.id}?force=true`, { method: 'DELETE', headers: { authorization: authorAuth } });
+    await wpJson(`/wp-json/wp/v2/posts/${post.id}?force=true`, {
+      method: 'DELETE',
+      headers: { authorization: authorAuth },
+    });
   }
 }
 /** The plugin under test: php plugin.php install <zip> | deactivate | status. */
 export function plugin(...args) {
-  return execFileSync('php', [join(here, 'plugin.php'), ...args], { env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT }, encoding: 'utf8' });
+  return execFileSync('php', [join(here, 'plugin.php'), ...args], {
+    env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT },
+    encoding: 'utf8',
+  });
 }
 /** The site itself: php site.php theme [<slug>] | flush | delete <id> (see site.php). */
 export function site(...args) {
-  return execFileSync('php', [join(here, 'site.php'), ...args], { env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT }, encoding: 'utf8' }).trim();
+  return execFileSync('php', [join(here, 'site.php'), ...args], {
+    env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT },
+    encoding: 'utf8',
+  }).trim();
 }
 /** Publishes a post or page as the administrator (php site.php publish); returns { id, link }. */
 export function publishAsAdmin(type, title, content) {
@@ -174,13 +195,22 @@ export async function mount(page, html) {
 }
 /** Waits for every iigp-* element under `scope` to settle; returns what each shows. */
 export async function settle(page, scope = 'body') {
-  const tags = await page.evaluate((s) => [...document.querySelector(s).querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')).map((el) => el.localName), scope);
+  const tags = await page.evaluate(
+    (s) =>
+      [...document.querySelector(s).querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('iigp-'))
+        .map((el) => el.localName),
+    scope,
+  );
   for (const tag of new Set(tags)) {
     const defined = await page.evaluate((t) => customElements.whenDefined(t).then(() => true), tag).catch(() => false);
     if (!defined) throw new Error(`<${tag}> is not defined by the build`);
   }
   await page.waitForFunction(
-    (s) => [...document.querySelector(s).querySelectorAll('*')].filter((el) => el.localName.startsWith('iigp-')).every((el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading'),
+    (s) =>
+      [...document.querySelector(s).querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('iigp-'))
+        .every((el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading'),
     scope,
     { timeout: 20000 },
   );
@@ -205,7 +235,9 @@ export async function settle(page, scope = 'body') {
             credentials: clean(item.querySelector('[part~="credentials"]')) || null,
           })),
           text: clean(root),
-          fallbackVisible: [...el.children].some((child) => child.getClientRects().length > 0 && getComputedStyle(child).visibility !== 'hidden'),
+          fallbackVisible: [...el.children].some(
+            (child) => child.getClientRects().length > 0 && getComputedStyle(child).visibility !== 'hidden',
+          ),
         };
       });
   }, scope);
@@ -244,7 +276,12 @@ export async function run({ name, before, after } = {}) {
         console.log(`  ✓ ${testName} (${Date.now() - started} ms)`);
       } catch (error) {
         failed++;
-        console.log(`  ✗ ${testName} (${Date.now() - started} ms)\n      ${String(error?.message ?? error).split('\n').slice(0, 40).join('\n      ')}`);
+        console.log(
+          `  ✗ ${testName} (${Date.now() - started} ms)\n      ${String(error?.message ?? error)
+            .split('\n')
+            .slice(0, 40)
+            .join('\n      ')}`,
+        );
       }
     }
     if (!passed && !failed && filter) console.log(`  (no test matches ${filter})`);

@@ -14,7 +14,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strict as assert } from 'node:assert';
 import ICAL from 'ical.js';
-import { test, run, WP, OTHER, seed, env, stateDir, openPage, login, wpJson, plugin, zip, authorAuth, browser } from './lib.mjs';
+import {
+  test,
+  run,
+  WP,
+  OTHER,
+  seed,
+  env,
+  stateDir,
+  openPage,
+  login,
+  wpJson,
+  plugin,
+  zip,
+  authorAuth,
+  browser,
+} from './lib.mjs';
 
 const ROUTE = '/wp-json/iigp/v1/workshops';
 const FEED = '/feed/iigp-workshops/';
@@ -24,21 +39,55 @@ const SCHEMA = 'https://schema.org/';
 const basic = (user, password) => 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
 let adminAuth; // an application password made for this run (the seed makes one for the author only)
 function php(code) {
-  return execFileSync('php', ['-r', `define('ABSPATH', rtrim(getenv('IIGP_WP_ROOT'), '/') . '/'); $_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['REQUEST_URI'] = '/'; require ABSPATH . 'wp-config.php'; ${code}`], {
-    env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT },
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    'php',
+    [
+      '-r',
+      `define('ABSPATH', rtrim(getenv('IIGP_WP_ROOT'), '/') . '/'); $_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['REQUEST_URI'] = '/'; require ABSPATH . 'wp-config.php'; ${code}`,
+    ],
+    {
+      env: { ...process.env, IIGP_WP_ROOT: env.WP_ROOT },
+      encoding: 'utf8',
+    },
+  );
 }
-const json = (auth, method, body) => ({ method, headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (auth, method, body) => ({
+  method,
+  headers: { authorization: auth, 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 /** A workshop post, written through the REST API as the block editor writes it. */
-function publish(title, workshop, { auth = authorAuth, type = 'posts', categories = [seed.categories.workshops], excerpt = '' } = {}) {
-  return wpJson(`/wp-json/wp/v2/${type}?context=edit`, json(auth, 'POST', { title, excerpt, status: 'publish', ...(categories ? { categories } : {}), meta: { iigp_workshop: workshop } }));
+function publish(
+  title,
+  workshop,
+  { auth = authorAuth, type = 'posts', categories = [seed.categories.workshops], excerpt = '' } = {},
+) {
+  return wpJson(
+    `/wp-json/wp/v2/${type}?context=edit`,
+    json(auth, 'POST', {
+      title,
+      excerpt,
+      status: 'publish',
+      ...(categories ? { categories } : {}),
+      meta: { iigp_workshop: workshop },
+    }),
+  );
 }
 async function cleanUp() {
-  for (const [type, auth, author] of [['posts', authorAuth, seed.author.id], ['pages', adminAuth, seed.users.admin ?? 1]]) {
+  for (const [type, auth, author] of [
+    ['posts', authorAuth, seed.author.id],
+    ['pages', adminAuth, seed.users.admin ?? 1],
+  ]) {
     if (!auth) continue;
-    const items = await wpJson(`/wp-json/wp/v2/${type}?author=${author}&status=publish,draft&context=edit&per_page=100${type === 'pages' ? `&categories=${seed.categories.workshops}` : ''}`, { headers: { authorization: auth } });
-    for (const item of items) await wpJson(`/wp-json/wp/v2/${type}/${item.id}?force=true`, { method: 'DELETE', headers: { authorization: auth } });
+    const items = await wpJson(
+      `/wp-json/wp/v2/${type}?author=${author}&status=publish,draft&context=edit&per_page=100${type === 'pages' ? `&categories=${seed.categories.workshops}` : ''}`,
+      { headers: { authorization: auth } },
+    );
+    for (const item of items)
+      await wpJson(`/wp-json/wp/v2/${type}/${item.id}?force=true`, {
+        method: 'DELETE',
+        headers: { authorization: auth },
+      });
   }
 }
 const route = async (query = '') => {
@@ -54,8 +103,10 @@ async function feed() {
   const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
   return { response, text, calendar, events, byTitle: (title) => events.find((e) => e.summary === title) };
 }
-const debugLog = () => (existsSync(join(stateDir, 'debug.log')) ? readFileSync(join(stateDir, 'debug.log'), 'utf8') : '');
-const phpProblems = (log) => log.split('\n').filter((line) => /PHP (Warning|Notice|Fatal|Parse)/.test(line) && !/Deprecated/.test(line));
+const debugLog = () =>
+  existsSync(join(stateDir, 'debug.log')) ? readFileSync(join(stateDir, 'debug.log'), 'utf8') : '';
+const phpProblems = (log) =>
+  log.split('\n').filter((line) => /PHP (Warning|Notice|Fatal|Parse)/.test(line) && !/Deprecated/.test(line));
 
 // --- Browser helpers -----------------------------------------------------------------------------
 /** login() once more when the first try times out (a loaded machine), and past the admin e-mail check. */
@@ -86,7 +137,10 @@ async function openPageIn(url, contextOptions) {
 async function settleWorkshops(page, scope = 'body') {
   await page.evaluate(() => customElements.whenDefined('iigp-workshop-list'));
   await page.waitForFunction(
-    (s) => [...document.querySelector(s).querySelectorAll('iigp-workshop-list')].every((el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading'),
+    (s) =>
+      [...document.querySelector(s).querySelectorAll('iigp-workshop-list')].every(
+        (el) => el.getAttribute('state') && el.getAttribute('state') !== 'loading',
+      ),
     scope,
     { timeout: 20000 },
   );
@@ -113,7 +167,9 @@ async function newPostInEditor(type = 'post') {
   const { page } = opened;
   await logInAs(page, seed.author.login);
   await page.goto(`${WP}/wp-admin/post-new.php${type === 'post' ? '' : `?post_type=${type}`}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, {
+    timeout: 30000,
+  });
   await closeWelcomeGuide(page);
   return opened;
 }
@@ -122,7 +178,8 @@ async function closeWelcomeGuide(page) {
   await page.evaluate(() => {
     const { data } = window.wp;
     // 6.1 keeps the welcome guide in core/edit-post's features; later versions in core/preferences.
-    if (data.select('core/edit-post').isFeatureActive?.('welcomeGuide')) data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+    if (data.select('core/edit-post').isFeatureActive?.('welcomeGuide'))
+      data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
     data.dispatch('core/preferences')?.set?.('core/edit-post', 'welcomeGuide', false);
     data.dispatch('core/edit-post').openGeneralSidebar('edit-post/document');
   });
@@ -139,21 +196,37 @@ async function save(page) {
     const { data } = window.wp;
     await data.dispatch('core/editor').savePost();
     const editor = data.select('core/editor');
-    return { ok: editor.didPostSaveRequestSucceed(), id: editor.getCurrentPostId(), link: editor.getPermalink?.() ?? null };
+    return {
+      ok: editor.didPostSaveRequestSucceed(),
+      id: editor.getCurrentPostId(),
+      link: editor.getPermalink?.() ?? null,
+    };
   });
 }
-const noticeTexts = (page) => page.evaluate(() => window.wp.data.select('core/notices').getNotices().map((n) => n.content));
+const noticeTexts = (page) =>
+  page.evaluate(() =>
+    window.wp.data
+      .select('core/notices')
+      .getNotices()
+      .map((n) => n.content),
+  );
 
 // === The editor's panel ==========================================================================
 let enteredId;
 const entered = 'Shame, Guilt; and Repair in Group';
 test('editor: the Workshop panel shows for a post in Workshops (not in Blog); an Author enters a workshop in it and publishes', async () => {
   const { page, errors } = await newPostInEditor();
-  await page.evaluate((blog) => window.wp.data.dispatch('core/editor').editPost({ title: 'Not a workshop', categories: [blog] }), seed.categories.blog);
+  await page.evaluate(
+    (blog) => window.wp.data.dispatch('core/editor').editPost({ title: 'Not a workshop', categories: [blog] }),
+    seed.categories.blog,
+  );
   await page.waitForTimeout(300);
   assert.equal(await panel(page).count(), 0, 'the panel shows for a Blog post');
   await page.evaluate(
-    ([title, workshops]) => window.wp.data.dispatch('core/editor').editPost({ title, categories: [workshops], excerpt: 'A day on shame and repair in groups.' }),
+    ([title, workshops]) =>
+      window.wp.data
+        .dispatch('core/editor')
+        .editPost({ title, categories: [workshops], excerpt: 'A day on shame and repair in groups.' }),
     [entered, seed.categories.workshops],
   );
   await openPanel(page);
@@ -162,7 +235,11 @@ test('editor: the Workshop panel shows for a post in Workshops (not in Blog); an
   // Typed and picked in the panel as rendered.
   await p.locator('.iigp-workshop-start input').fill('2027-03-06T09:00');
   await p.locator('.iigp-workshop-end input').fill('2027-03-06T16:30');
-  assert.equal(await p.locator('.iigp-workshop-zone select').inputValue(), 'America/Detroit', 'the zone defaults to the site\'s');
+  assert.equal(
+    await p.locator('.iigp-workshop-zone select').inputValue(),
+    'America/Detroit',
+    "the zone defaults to the site's",
+  );
   await p.locator('.iigp-workshop-place input').fill('IIGP Southfield office');
   await p.locator('.iigp-workshop-address textarea').fill('28588 Northwestern Hwy, Southfield, MI 48034');
   await p.locator('.iigp-workshop-presenters textarea').fill('Guest Presenter, LMSW');
@@ -176,22 +253,35 @@ test('editor: the Workshop panel shows for a post in Workshops (not in Blog); an
   const saved = await save(page);
   assert.ok(saved.ok, `save failed: ${JSON.stringify(await noticeTexts(page))}`);
   enteredId = saved.id;
-  const post = await wpJson(`/wp-json/wp/v2/posts/${enteredId}?context=edit`, { headers: { authorization: authorAuth } });
+  const post = await wpJson(`/wp-json/wp/v2/posts/${enteredId}?context=edit`, {
+    headers: { authorization: authorAuth },
+  });
   assert.deepEqual(post.meta.iigp_workshop, {
     startDate: '2027-03-06T09:00:00-05:00',
     endDate: '2027-03-06T16:30:00-05:00',
     timeZone: 'America/Detroit',
     location: { name: 'IIGP Southfield office', address: '28588 Northwestern Hwy, Southfield, MI 48034' },
-    performer: ['Guest Presenter, LMSW', { name: 'Natan HarPaz, Ph.D, M.S.W, CGP, FAGPA', url: `${WP}/faculty/natan-harpaz/` }],
+    performer: [
+      'Guest Presenter, LMSW',
+      { name: 'Natan HarPaz, Ph.D, M.S.W, CGP, FAGPA', url: `${WP}/faculty/natan-harpaz/` },
+    ],
     ceCredits: '6 CE hours',
-    offers: { price: '95', priceCurrency: 'USD', url: 'https://register.example/shame', availability: `${SCHEMA}SoldOut` },
+    offers: {
+      price: '95',
+      priceCurrency: 'USD',
+      url: 'https://register.example/shame',
+      availability: `${SCHEMA}SoldOut`,
+    },
     eventStatus: `${SCHEMA}EventScheduled`,
   });
   // The panel shows what was stored (the server's canonical form).
   assert.equal(await p.locator('.iigp-workshop-start input').inputValue(), '2027-03-06T09:00');
   assert.equal(await p.locator('.iigp-workshop-status select').inputValue(), 'soldout');
   // The admin asks other hosts for avatars and the like, which this machine cannot reach.
-  assert.deepEqual(errors.filter((e) => !/ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|React DevTools/.test(e)), []);
+  assert.deepEqual(
+    errors.filter((e) => !/ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|React DevTools/.test(e)),
+    [],
+  );
   await page.close();
 });
 
@@ -200,7 +290,9 @@ test('editor: an invalid entry (end before start) is flagged in the panel and re
   const { page } = await openPage(null);
   await logInAs(page, seed.author.login);
   await page.goto(`${WP}/wp-admin/post.php?post=${enteredId}&action=edit`, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, {
+    timeout: 30000,
+  });
   await closeWelcomeGuide(page);
   await openPanel(page);
   const p = panel(page);
@@ -210,10 +302,18 @@ test('editor: an invalid entry (end before start) is flagged in the panel and re
   const saved = await save(page);
   assert.equal(saved.ok, false, 'the invalid entry was saved');
   const notices = await noticeTexts(page);
-  assert.ok(notices.some((n) => /Workshop: the end must be after the start\./.test(n)), `notices: ${JSON.stringify(notices)}`);
+  assert.ok(
+    notices.some((n) => /Workshop: the end must be after the start\./.test(n)),
+    `notices: ${JSON.stringify(notices)}`,
+  );
   // Shown on screen, not only in the store.
-  await page.getByText('Workshop: the end must be after the start.').first().waitFor({ state: 'visible', timeout: 5000 });
-  const post = await wpJson(`/wp-json/wp/v2/posts/${enteredId}?context=edit`, { headers: { authorization: authorAuth } });
+  await page
+    .getByText('Workshop: the end must be after the start.')
+    .first()
+    .waitFor({ state: 'visible', timeout: 5000 });
+  const post = await wpJson(`/wp-json/wp/v2/posts/${enteredId}?context=edit`, {
+    headers: { authorization: authorAuth },
+  });
   assert.equal(post.title.raw, entered, 'the title of the refused save was stored');
   assert.equal(post.meta.iigp_workshop.endDate, '2027-03-06T16:30:00-05:00');
   await page.close();
@@ -223,22 +323,40 @@ test('editor: pages in Workshops get the panel too (pages have categories with t
   const { page, errors } = await openPage(null);
   await logInAs(page, 'admin');
   await page.goto(`${WP}/wp-admin/post-new.php?post_type=page`, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId?.(), null, {
+    timeout: 30000,
+  });
   await closeWelcomeGuide(page);
   await page.waitForTimeout(300);
   assert.equal(await panel(page).count(), 0, 'the panel shows for a page outside Workshops');
-  await page.evaluate((workshops) => window.wp.data.dispatch('core/editor').editPost({ title: 'A workshop page', categories: [workshops] }), seed.categories.workshops);
+  await page.evaluate(
+    (workshops) =>
+      window.wp.data.dispatch('core/editor').editPost({ title: 'A workshop page', categories: [workshops] }),
+    seed.categories.workshops,
+  );
   await openPanel(page);
   await panel(page).locator('.iigp-workshop-start input').fill('2027-10-02T10:00');
-  assert.deepEqual(await page.evaluate(() => window.wp.data.select('core/editor').getEditedPostAttribute('meta').iigp_workshop), { timeZone: 'America/Detroit', startDate: '2027-10-02T10:00' });
-  assert.deepEqual(errors.filter((e) => !/ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|React DevTools/.test(e)), []);
+  assert.deepEqual(
+    await page.evaluate(() => window.wp.data.select('core/editor').getEditedPostAttribute('meta').iigp_workshop),
+    { timeZone: 'America/Detroit', startDate: '2027-10-02T10:00' },
+  );
+  assert.deepEqual(
+    errors.filter((e) => !/ERR_NAME_NOT_RESOLVED|ERR_CONNECTION_REFUSED|React DevTools/.test(e)),
+    [],
+  );
   await page.close();
 });
 
 test('REST: invalid entries are refused with a 400 and their reason (bad URL scheme, unknown zone, no start, moved online without a link)', async () => {
   const cases = [
-    [{ startDate: '2027-05-01T10:00', offers: { url: 'javascript:alert(1)' } }, /registration URL must be an http\(s\) URL/],
-    [{ startDate: '2027-05-01T10:00', location: { url: 'ftp://files.example/x' } }, /join link must be an http\(s\) URL/],
+    [
+      { startDate: '2027-05-01T10:00', offers: { url: 'javascript:alert(1)' } },
+      /registration URL must be an http\(s\) URL/,
+    ],
+    [
+      { startDate: '2027-05-01T10:00', location: { url: 'ftp://files.example/x' } },
+      /join link must be an http\(s\) URL/,
+    ],
     [{ startDate: '2027-05-01T10:00', timeZone: 'Mars/Olympus_Mons' }, /not a known time zone/],
     [{ startDate: '2027-02-30T10:00' }, /start date and time are missing or not a date/],
     [{ endDate: '2027-05-01T10:00' }, /start date and time are missing/],
@@ -246,44 +364,83 @@ test('REST: invalid entries are refused with a 400 and their reason (bad URL sch
     [{ startDate: '2027-05-01', endDate: '2027-05-01T12:00' }, /both as dates/],
   ];
   for (const [workshop, message] of cases) {
-    const response = await fetch(`${WP}/wp-json/wp/v2/posts`, json(authorAuth, 'POST', { title: 'Refused workshop', status: 'publish', categories: [seed.categories.workshops], meta: { iigp_workshop: workshop } }));
+    const response = await fetch(
+      `${WP}/wp-json/wp/v2/posts`,
+      json(authorAuth, 'POST', {
+        title: 'Refused workshop',
+        status: 'publish',
+        categories: [seed.categories.workshops],
+        meta: { iigp_workshop: workshop },
+      }),
+    );
     const body = await response.json();
     assert.equal(response.status, 400, JSON.stringify(workshop));
     assert.match(body.message, message);
   }
   // Other writers (update_post_meta in PHP) are refused too: the stored entry stays as it was.
   assert.ok(enteredId, 'no workshop (the first test failed)');
-  const refused = php(`var_export(update_post_meta(${enteredId}, 'iigp_workshop', ['startDate' => '2027-03-06T09:00', 'endDate' => '2027-03-05T09:00'])); echo ' ', get_post_meta(${enteredId}, 'iigp_workshop', true)['endDate'];`);
+  const refused = php(
+    `var_export(update_post_meta(${enteredId}, 'iigp_workshop', ['startDate' => '2027-03-06T09:00', 'endDate' => '2027-03-05T09:00'])); echo ' ', get_post_meta(${enteredId}, 'iigp_workshop', true)['endDate'];`,
+  );
   assert.equal(refused, 'false 2027-03-06T16:30:00-05:00');
-  const all = await wpJson(`/wp-json/wp/v2/posts?author=${seed.author.id}&status=publish,draft&context=edit&search=Refused`, { headers: { authorization: authorAuth } });
+  const all = await wpJson(
+    `/wp-json/wp/v2/posts?author=${seed.author.id}&status=publish,draft&context=edit&search=Refused`,
+    { headers: { authorization: authorAuth } },
+  );
   assert.deepEqual(all, [], 'a refused post was stored');
 });
 
 // === More workshops for the route and the feed (through REST) =========================================
 const made = {};
 test('REST: more workshops (past, cancelled online, all-day in London, one in Blog) and a workshop page by an administrator', async () => {
-  made.past = await publish('Past Workshop on Boundaries', { startDate: '2026-06-01T09:00', endDate: '2026-06-01T12:00', timeZone: 'America/Detroit', location: { name: 'IIGP' } });
+  made.past = await publish('Past Workshop on Boundaries', {
+    startDate: '2026-06-01T09:00',
+    endDate: '2026-06-01T12:00',
+    timeZone: 'America/Detroit',
+    location: { name: 'IIGP' },
+  });
   made.cancelled = await publish('Cancelled Online Evening', {
-    startDate: '2027-04-10T10:00', endDate: '2027-04-10T12:00', timeZone: 'America/Detroit',
-    location: { url: 'https://meet.example/iigp' }, eventStatus: `${SCHEMA}EventCancelled`,
+    startDate: '2027-04-10T10:00',
+    endDate: '2027-04-10T12:00',
+    timeZone: 'America/Detroit',
+    location: { url: 'https://meet.example/iigp' },
+    eventStatus: `${SCHEMA}EventCancelled`,
   });
-  made.london = await publish('Summer School in London', { startDate: '2027-07-01', endDate: '2027-07-02', timeZone: 'Europe/London', location: { name: 'Tavistock Centre', address: '120 Belsize Lane, London' } });
-  made.blog = await publish('A Blog Talk With Details', { startDate: '2027-05-20T19:00', timeZone: 'America/Detroit' }, { categories: [seed.categories.blog] });
+  made.london = await publish('Summer School in London', {
+    startDate: '2027-07-01',
+    endDate: '2027-07-02',
+    timeZone: 'Europe/London',
+    location: { name: 'Tavistock Centre', address: '120 Belsize Lane, London' },
+  });
+  made.blog = await publish(
+    'A Blog Talk With Details',
+    { startDate: '2027-05-20T19:00', timeZone: 'America/Detroit' },
+    { categories: [seed.categories.blog] },
+  );
   // A title whose text is markup (entities, as the editor stores typed "<"): it must not end the JSON-LD script.
-  made.page = await publish('Workshop page &lt;/script&gt;&lt;script&gt;window.__jsonld = 1&lt;/script&gt;', { startDate: '2027-09-18T09:00', endDate: '2027-09-18T15:00', timeZone: 'America/Detroit' }, {
-    auth: adminAuth, type: 'pages', categories: [seed.categories.workshops],
-  });
+  made.page = await publish(
+    'Workshop page &lt;/script&gt;&lt;script&gt;window.__jsonld = 1&lt;/script&gt;',
+    { startDate: '2027-09-18T09:00', endDate: '2027-09-18T15:00', timeZone: 'America/Detroit' },
+    {
+      auth: adminAuth,
+      type: 'pages',
+      categories: [seed.categories.workshops],
+    },
+  );
   assert.equal(made.page.meta.iigp_workshop.startDate, '2027-09-18T09:00:00-04:00', 'pages store workshops too');
   assert.equal(made.london.meta.iigp_workshop.startDate, '2027-07-01');
   // An instant with another offset is kept as the instant, shown in the workshop's zone.
   const utc = await publish('Given in UTC', { startDate: '2027-08-01T13:00:00Z', timeZone: 'America/Detroit' });
   assert.equal(utc.meta.iigp_workshop.startDate, '2027-08-01T09:00:00-04:00');
-  await wpJson(`/wp-json/wp/v2/posts/${utc.id}?force=true`, { method: 'DELETE', headers: { authorization: authorAuth } });
+  await wpJson(`/wp-json/wp/v2/posts/${utc.id}?force=true`, {
+    method: 'DELETE',
+    headers: { authorization: authorAuth },
+  });
 });
 
 // === The route ===================================================================================
 const pageTitle = 'Workshop page </script><script>window.__jsonld = 1</script>';
-test('route: upcoming (default) is an ItemList of Events, soonest first, not yet ended, with the post\'s title, link and excerpt', async () => {
+test("route: upcoming (default) is an ItemList of Events, soonest first, not yet ended, with the post's title, link and excerpt", async () => {
   const { status, body, headers } = await route();
   assert.equal(status, 200);
   assert.match(headers.get('content-type'), /application\/json/);
@@ -291,7 +448,15 @@ test('route: upcoming (default) is an ItemList of Events, soonest first, not yet
   assert.equal(body['@type'], 'ItemList');
   assert.deepEqual(names(body), [entered, 'Cancelled Online Evening', 'Summer School in London', pageTitle]);
   assert.equal(body.numberOfItems, 4);
-  assert.deepEqual(body.itemListElement.map((e) => [e['@type'], e.position]), [['ListItem', 1], ['ListItem', 2], ['ListItem', 3], ['ListItem', 4]]);
+  assert.deepEqual(
+    body.itemListElement.map((e) => [e['@type'], e.position]),
+    [
+      ['ListItem', 1],
+      ['ListItem', 2],
+      ['ListItem', 3],
+      ['ListItem', 4],
+    ],
+  );
   const event = body.itemListElement[0].item;
   assert.equal(event['@type'], 'Event');
   assert.equal(new URL(event.url).origin, WP);
@@ -300,8 +465,15 @@ test('route: upcoming (default) is an ItemList of Events, soonest first, not yet
   assert.equal(event.startDate, '2027-03-06T09:00:00-05:00');
   assert.equal(event.endDate, '2027-03-06T16:30:00-05:00');
   assert.equal(event.timeZone, 'America/Detroit');
-  assert.deepEqual(event.location, { '@type': 'Place', name: 'IIGP Southfield office', address: '28588 Northwestern Hwy, Southfield, MI 48034' });
-  assert.deepEqual(event.performer.map((p) => p.name), ['Guest Presenter, LMSW', 'Natan HarPaz, Ph.D, M.S.W, CGP, FAGPA']);
+  assert.deepEqual(event.location, {
+    '@type': 'Place',
+    name: 'IIGP Southfield office',
+    address: '28588 Northwestern Hwy, Southfield, MI 48034',
+  });
+  assert.deepEqual(
+    event.performer.map((p) => p.name),
+    ['Guest Presenter, LMSW', 'Natan HarPaz, Ph.D, M.S.W, CGP, FAGPA'],
+  );
   assert.equal(event.offers.availability, `${SCHEMA}SoldOut`);
   assert.equal(event.offers.price, '95');
   const online = body.itemListElement[1].item;
@@ -310,7 +482,7 @@ test('route: upcoming (default) is an ItemList of Events, soonest first, not yet
   assert.equal(online.eventAttendanceMode, `${SCHEMA}OnlineEventAttendanceMode`);
 });
 
-test('route: when=past (latest first, with the category\'s posts without details at their publication dates), when=all, per_page, category', async () => {
+test("route: when=past (latest first, with the category's posts without details at their publication dates), when=all, per_page, category", async () => {
   const past = (await route('?when=past')).body;
   assert.deepEqual(names(past), [
     'Introduction to Group Psychotherapy (Fall Series)',
@@ -324,26 +496,49 @@ test('route: when=past (latest first, with the category\'s posts without details
     'Working With Shame in Group: A Day-Long Workshop',
     'Dreams & the “Royal Road” in Group Therapy',
     'Introduction to Group Psychotherapy (Fall Series)',
-    entered, 'Cancelled Online Evening', 'Summer School in London', pageTitle,
+    entered,
+    'Cancelled Online Evening',
+    'Summer School in London',
+    pageTitle,
   ]);
   assert.deepEqual(names((await route('?per_page=2')).body), [entered, 'Cancelled Online Evening']);
-  assert.deepEqual(names((await route('?when=past&per_page=1')).body), ['Introduction to Group Psychotherapy (Fall Series)']);
+  assert.deepEqual(names((await route('?when=past&per_page=1')).body), [
+    'Introduction to Group Psychotherapy (Fall Series)',
+  ]);
   assert.deepEqual(names((await route('?category=blog')).body), ['A Blog Talk With Details']);
   assert.deepEqual(names((await route(`?category=${seed.categories.blog}`)).body), ['A Blog Talk With Details']);
   assert.ok(!names(all).includes('A Blog Talk With Details'), 'a Blog post is in the workshops');
   assert.ok(!names(all).some((n) => /SECRET/.test(n)), 'a hidden workshop is listed');
   assert.equal(typeof iigpWorkshopEventsFromPhp, 'function');
-  assert.deepEqual(iigpWorkshopEventsFromPhp({ when: 'all', per_page: 100 }), all.itemListElement.map((e) => e.item), 'iigp_workshop_events() differs from the route');
-  assert.deepEqual(iigpWorkshopEventsFromPhp({ when: 'all', limit: 2 }), all.itemListElement.slice(0, 2).map((e) => e.item), 'limit is per_page');
+  assert.deepEqual(
+    iigpWorkshopEventsFromPhp({ when: 'all', per_page: 100 }),
+    all.itemListElement.map((e) => e.item),
+    'iigp_workshop_events() differs from the route',
+  );
+  assert.deepEqual(
+    iigpWorkshopEventsFromPhp({ when: 'all', limit: 2 }),
+    all.itemListElement.slice(0, 2).map((e) => e.item),
+    'limit is per_page',
+  );
 });
 
 function iigpWorkshopEventsFromPhp(args) {
-  return JSON.parse(php(`echo wp_json_encode(iigp_workshop_events(json_decode(${JSON.stringify(JSON.stringify(args))}, true)));`));
+  return JSON.parse(
+    php(`echo wp_json_encode(iigp_workshop_events(json_decode(${JSON.stringify(JSON.stringify(args))}, true)));`),
+  );
 }
 
-test('route: bad parameters get WordPress\'s ordinary 400 (rest_invalid_param), and no PHP warning', async () => {
+test("route: bad parameters get WordPress's ordinary 400 (rest_invalid_param), and no PHP warning", async () => {
   const before = phpProblems(debugLog()).length;
-  for (const query of ['?when=soon', '?per_page=0', '?per_page=101', '?per_page=ten', '?category=no-such-category', '?when[]=past', '?per_page[]=1']) {
+  for (const query of [
+    '?when=soon',
+    '?per_page=0',
+    '?per_page=101',
+    '?per_page=ten',
+    '?category=no-such-category',
+    '?when[]=past',
+    '?per_page[]=1',
+  ]) {
     const { status, body } = await route(query);
     assert.equal(status, 400, query);
     assert.equal(body.code, 'rest_invalid_param', query);
@@ -375,7 +570,10 @@ test('route: readable from another origin (WordPress echoes the Origin), and <ii
 
 // === The widget: the workshop in its own zone ======================================================
 test('<iigp-workshop-list> over the route shows the workshop in its own zone (9:00 AM EST) to a reader in Tokyo; all-day London dates; cancelled and sold out', async () => {
-  const { page, errors } = await openPageIn(`${WP}/__iigp/pages/blank.html`, { timezoneId: 'Asia/Tokyo', locale: 'en-US' });
+  const { page, errors } = await openPageIn(`${WP}/__iigp/pages/blank.html`, {
+    timezoneId: 'Asia/Tokyo',
+    locale: 'en-US',
+  });
   await page.addScriptTag({ type: 'module', url: `${WP}/__iigp/dist/iigp-widgets.js` });
   await page.evaluate((src) => {
     document.querySelector('#root').innerHTML = `<iigp-workshop-list src="${src}" locale="en-US"></iigp-workshop-list>`;
@@ -402,12 +600,18 @@ test('<iigp-workshop-list> over the route shows the workshop in its own zone (9:
   await page.close();
 });
 
-test('shortcode: [iigp_workshop_list] without src reads the plugin\'s route (when, limit and category carried over)', async () => {
-  const post = await wpJson('/wp-json/wp/v2/posts?context=edit', json(authorAuth, 'POST', {
-    title: 'Our workshops', status: 'publish', categories: [seed.categories.blog],
-    // Self-closing ("/]") where an enclosing one follows: WordPress reads a lone opening tag up to the next closing one.
-    content: '<!-- wp:shortcode -->\n[iigp_workshop_list limit="2" /]\n<!-- /wp:shortcode -->\n\n<!-- wp:shortcode -->\n[iigp_workshop_list when="past" category="workshops" /]\n<!-- /wp:shortcode -->\n\n<!-- wp:shortcode -->\n[iigp_workshop_list category="No Such Category"]<a href="/category/workshops/">Our workshops</a>[/iigp_workshop_list]\n<!-- /wp:shortcode -->',
-  }));
+test("shortcode: [iigp_workshop_list] without src reads the plugin's route (when, limit and category carried over)", async () => {
+  const post = await wpJson(
+    '/wp-json/wp/v2/posts?context=edit',
+    json(authorAuth, 'POST', {
+      title: 'Our workshops',
+      status: 'publish',
+      categories: [seed.categories.blog],
+      // Self-closing ("/]") where an enclosing one follows: WordPress reads a lone opening tag up to the next closing one.
+      content:
+        '<!-- wp:shortcode -->\n[iigp_workshop_list limit="2" /]\n<!-- /wp:shortcode -->\n\n<!-- wp:shortcode -->\n[iigp_workshop_list when="past" category="workshops" /]\n<!-- /wp:shortcode -->\n\n<!-- wp:shortcode -->\n[iigp_workshop_list category="No Such Category"]<a href="/category/workshops/">Our workshops</a>[/iigp_workshop_list]\n<!-- /wp:shortcode -->',
+    }),
+  );
   const { page } = await openPageIn(post.link, { timezoneId: 'Europe/Berlin' });
   const [upcoming, past, unknown] = await settleWorkshops(page, '.entry-content');
   assert.equal(upcoming.attributes.src, `${WP}${ROUTE}?per_page=2`);
@@ -418,18 +622,22 @@ test('shortcode: [iigp_workshop_list] without src reads the plugin\'s route (whe
   // An unknown category: the route's 400, so the widget ends in error and shows its fallback link.
   assert.equal(unknown.attributes.src, `${WP}${ROUTE}?category=no-such-category`);
   assert.equal(unknown.state, 'error');
-  await page.locator('.entry-content iigp-workshop-list a[href="/category/workshops/"]').waitFor({ state: 'visible', timeout: 5000 });
+  await page
+    .locator('.entry-content iigp-workshop-list a[href="/category/workshops/"]')
+    .waitFor({ state: 'visible', timeout: 5000 });
   await page.close();
 });
 
 // === JSON-LD ======================================================================================
-test('JSON-LD: a workshop\'s own page carries its Event (a page too), and markup in a title cannot end the script', async () => {
+test("JSON-LD: a workshop's own page carries its Event (a page too), and markup in a title cannot end the script", async () => {
   const { page, errors } = await openPage(made.page.link);
   const found = await page.evaluate(() => ({
-    scripts: [...document.querySelectorAll('script[type="application/ld+json"]#iigp-workshop-jsonld')].map((s) => s.textContent),
+    scripts: [...document.querySelectorAll('script[type="application/ld+json"]#iigp-workshop-jsonld')].map(
+      (s) => s.textContent,
+    ),
     injected: window.__jsonld ?? null,
   }));
-  assert.equal(found.injected, null, 'the title\'s script ran');
+  assert.equal(found.injected, null, "the title's script ran");
   assert.equal(found.scripts.length, 1);
   assert.ok(!/<\/script/i.test(found.scripts[0]));
   const data = JSON.parse(found.scripts[0]);
@@ -458,8 +666,12 @@ test('feed: text/calendar, one VTIMEZONE per zone used, every line folded at 75 
   const { text, calendar } = firstFeed;
   assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n') && text.endsWith('END:VCALENDAR\r\n'));
   assert.ok(!/[^\r]\n/.test(text), 'a line ends without CR');
-  for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `line longer than 75 octets: ${line}`);
-  assert.deepEqual(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')), ['America/Detroit', 'Europe/London']);
+  for (const line of text.split('\r\n'))
+    assert.ok(Buffer.byteLength(line) <= 75, `line longer than 75 octets: ${line}`);
+  assert.deepEqual(
+    calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')),
+    ['America/Detroit', 'Europe/London'],
+  );
   assert.match(text, /SUMMARY:Shame\\, Guilt\\; and Repair in Group\r\n/);
   assert.equal(firstFeed.byTitle(entered).summary, entered);
   assert.equal(firstFeed.byTitle(pageTitle).summary, pageTitle, 'a long title folds and unfolds intact');
@@ -480,7 +692,15 @@ test('feed: text/calendar, one VTIMEZONE per zone used, every line folded at 75 
  * single answer and are left out. Returns how many times were compared.
  */
 function checkZone(vtimezone, zone, from, to, step) {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const wall = (instant) => {
     const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
     return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
@@ -491,18 +711,28 @@ function checkZone(vtimezone, zone, from, to, step) {
     const valid = [...offsets].filter((offset) => wall(local - offset) === local);
     if (valid.length !== 1) continue;
     const d = new Date(local);
-    const time = new ICAL.Time({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0, isDate: false });
+    const time = new ICAL.Time({
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: 0,
+      isDate: false,
+    });
     assert.equal(vtimezone.utcOffset(time), valid[0] / 1000, `${zone} ${d.toISOString().slice(0, 16)} (local)`);
     checked++;
   }
   return checked;
 }
 
-test('feed: the VTIMEZONEs have the DST rules of America/Detroit and Europe/London (every half hour of 2027 and the events\' instants agree with the zone database)', async () => {
+test("feed: the VTIMEZONEs have the DST rules of America/Detroit and Europe/London (every half hour of 2027 and the events' instants agree with the zone database)", async () => {
   const { events, calendar } = firstFeed;
   let checked = 0;
   for (const zone of ['America/Detroit', 'Europe/London']) {
-    const vtimezone = new ICAL.Timezone(calendar.getAllSubcomponents('vtimezone').find((z) => z.getFirstPropertyValue('tzid') === zone));
+    const vtimezone = new ICAL.Timezone(
+      calendar.getAllSubcomponents('vtimezone').find((z) => z.getFirstPropertyValue('tzid') === zone),
+    );
     // Every half hour of 2027, local time (the transitions are at 1:00 and 2:00).
     checked += checkZone(vtimezone, zone, Date.UTC(2027, 0, 1), Date.UTC(2028, 0, 1), 1800000);
   }
@@ -519,12 +749,26 @@ test('feed: the VTIMEZONEs have the DST rules of America/Detroit and Europe/Lond
 });
 
 test('feed: the VTIMEZONE generator is right wherever the rules changed (Sydney, Kolkata, São Paulo, Moscow, Phoenix, Auckland, Detroit; twice a day 2005–2030, by ical.js)', async () => {
-  const zones = ['America/Detroit', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'Europe/Moscow', 'America/Phoenix', 'Pacific/Auckland'];
+  const zones = [
+    'America/Detroit',
+    'Australia/Sydney',
+    'Asia/Kolkata',
+    'America/Sao_Paulo',
+    'Europe/Moscow',
+    'America/Phoenix',
+    'Pacific/Auckland',
+  ];
   const [from, to] = [Date.UTC(2005, 0, 1), Date.UTC(2030, 11, 31)];
-  const made = JSON.parse(php(`$out = []; foreach (json_decode('${JSON.stringify(zones)}') as $z) $out[$z] = implode("\\r\\n", iigp_ics_vtimezone($z, ${from / 1000}, ${to / 1000})); echo wp_json_encode($out);`));
+  const made = JSON.parse(
+    php(
+      `$out = []; foreach (json_decode('${JSON.stringify(zones)}') as $z) $out[$z] = implode("\\r\\n", iigp_ics_vtimezone($z, ${from / 1000}, ${to / 1000})); echo wp_json_encode($out);`,
+    ),
+  );
   let checked = 0;
   for (const zone of zones) {
-    const component = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${made[zone]}\r\nEND:VCALENDAR\r\n`)).getFirstSubcomponent('vtimezone');
+    const component = new ICAL.Component(
+      ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${made[zone]}\r\nEND:VCALENDAR\r\n`),
+    ).getFirstSubcomponent('vtimezone');
     const vtimezone = new ICAL.Timezone(component);
     // 4:00 and 16:00 local every day: each change on its day (the hour of a change is checked above).
     checked += checkZone(vtimezone, zone, from + 86400000 + 4 * 3600000, to - 86400000, 12 * 3600000);
@@ -540,7 +784,10 @@ test('feed: STATUS:CANCELLED for a cancelled workshop, CONFIRMED otherwise; loca
   assert.equal(cancelled.component.getFirstPropertyValue('status'), 'CANCELLED');
   assert.equal(cancelled.location, 'https://meet.example/iigp');
   assert.equal(firstFeed.byTitle(entered).component.getFirstPropertyValue('status'), 'CONFIRMED');
-  assert.equal(firstFeed.byTitle(entered).location, 'IIGP Southfield office, 28588 Northwestern Hwy, Southfield, MI 48034');
+  assert.equal(
+    firstFeed.byTitle(entered).location,
+    'IIGP Southfield office, 28588 Northwestern Hwy, Southfield, MI 48034',
+  );
   assert.match(firstFeed.byTitle(entered).component.getFirstPropertyValue('url'), /shame-guilt-and-repair-in-group/);
 });
 
@@ -551,21 +798,37 @@ test('feed: an edited workshop keeps its UID, its SEQUENCE goes up and LAST-MODI
   const modified = before.getFirstPropertyValue('last-modified').toJSDate();
   assert.ok(uid && Number.isInteger(sequence));
   await new Promise((done) => setTimeout(done, 1100)); // LAST-MODIFIED counts seconds
-  await wpJson(`/wp-json/wp/v2/posts/${made.cancelled.id}`, json(authorAuth, 'POST', {
-    title: 'Rescheduled Online Evening',
-    meta: { iigp_workshop: { ...made.cancelled.meta.iigp_workshop, startDate: '2027-04-17T10:00', endDate: '2027-04-17T12:00', eventStatus: `${SCHEMA}EventScheduled` } },
-  }));
+  await wpJson(
+    `/wp-json/wp/v2/posts/${made.cancelled.id}`,
+    json(authorAuth, 'POST', {
+      title: 'Rescheduled Online Evening',
+      meta: {
+        iigp_workshop: {
+          ...made.cancelled.meta.iigp_workshop,
+          startDate: '2027-04-17T10:00',
+          endDate: '2027-04-17T12:00',
+          eventStatus: `${SCHEMA}EventScheduled`,
+        },
+      },
+    }),
+  );
   const changed = await fetch(WP + FEED, { headers: { 'if-none-match': firstFeed.response.headers.get('etag') } });
   assert.equal(changed.status, 200, 'an edited calendar answered 304');
   const after = (await feed()).byTitle('Rescheduled Online Evening');
   assert.ok(after, 'the edited workshop is gone');
   assert.equal(after.component.getFirstPropertyValue('uid'), uid);
-  assert.ok(after.component.getFirstPropertyValue('sequence') > sequence, `SEQUENCE ${sequence} -> ${after.component.getFirstPropertyValue('sequence')}`);
+  assert.ok(
+    after.component.getFirstPropertyValue('sequence') > sequence,
+    `SEQUENCE ${sequence} -> ${after.component.getFirstPropertyValue('sequence')}`,
+  );
   assert.ok(after.component.getFirstPropertyValue('last-modified').toJSDate() > modified);
   assert.equal(after.component.getFirstPropertyValue('status'), 'CONFIRMED');
   assert.equal(after.startDate.toJSDate().toISOString(), '2027-04-17T14:00:00.000Z');
   // An edit of the post alone (its title) counts too.
-  await wpJson(`/wp-json/wp/v2/posts/${made.cancelled.id}`, json(authorAuth, 'POST', { title: 'Rescheduled Online Evening (new title)' }));
+  await wpJson(
+    `/wp-json/wp/v2/posts/${made.cancelled.id}`,
+    json(authorAuth, 'POST', { title: 'Rescheduled Online Evening (new title)' }),
+  );
   const retitled = (await feed()).byTitle('Rescheduled Online Evening (new title)');
   assert.equal(retitled.component.getFirstPropertyValue('uid'), uid);
   assert.ok(retitled.component.getFirstPropertyValue('sequence') > after.component.getFirstPropertyValue('sequence'));
@@ -598,13 +861,18 @@ await run({
   before: async () => {
     assert.ok(existsSync(zip), `${zip} is missing: run node scripts/build-plugin.mjs`);
     assert.match(plugin('install', zip), /installed and activated IIGP Widgets/);
-    const password = php(`[$p] = WP_Application_Passwords::create_new_application_password(get_user_by('login', 'admin')->ID, ['name' => 'iigp workshops suite ' . time()]); echo $p;`).trim();
+    const password = php(
+      `[$p] = WP_Application_Passwords::create_new_application_password(get_user_by('login', 'admin')->ID, ['name' => 'iigp workshops suite ' . time()]); echo $p;`,
+    ).trim();
     adminAuth = basic('admin', password);
     await cleanUp();
   },
   after: async () => {
     await cleanUp();
-    if (adminAuth) php(`foreach (WP_Application_Passwords::get_user_application_passwords(get_user_by('login', 'admin')->ID) as $p) if (strpos($p['name'], 'iigp workshops suite') === 0) WP_Application_Passwords::delete_application_password(get_user_by('login', 'admin')->ID, $p['uuid']);`);
+    if (adminAuth)
+      php(
+        `foreach (WP_Application_Passwords::get_user_application_passwords(get_user_by('login', 'admin')->ID) as $p) if (strpos($p['name'], 'iigp workshops suite') === 0) WP_Application_Passwords::delete_application_password(get_user_by('login', 'admin')->ID, $p['uuid']);`,
+      );
   },
 });
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);

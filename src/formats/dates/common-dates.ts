@@ -43,7 +43,16 @@ export function parseIsoDate(input: string): Date | undefined {
   if (!m || offset === undefined) return undefined;
   // Fractional seconds are kept (to the millisecond): `…:00.250-04:00`.
   const ms = Math.round(Number(`0.${m[7] ?? 0}`) * 1000);
-  return utc(Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset, ms);
+  return utc(
+    Number(m[1]),
+    Number(m[2] ?? 1),
+    Number(m[3] ?? 1),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    offset,
+    ms,
+  );
 }
 
 /** The number (1–12) of a month named in English, by its first three letters; 0 for none. */
@@ -65,5 +74,13 @@ export function parseCommonDate(input: string): Date | undefined {
   );
   const offset = utcOffset(m?.[7]);
   if (!m || offset === undefined) return undefined;
-  return utc(Number(m[3]), monthIndex(m[2]), Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
+  return utc(
+    Number(m[3]),
+    monthIndex(m[2]),
+    Number(m[1]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    offset,
+  );
 }

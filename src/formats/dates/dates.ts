@@ -11,11 +11,39 @@ export { parseIsoDate };
 // Offsets in minutes east of UTC for the zone names RSS feeds use (UT, UTC, GMT and Z: utcOffset).
 const ZONES: Record<string, number> = {
   'etc/gmt': 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  ast: -240, adt: -180, akst: -540, akdt: -480, hst: -600,
-  at: -240, et: -300, ct: -360, mt: -420, pt: -480,
-  met: 60, mest: 120, cet: 60, cest: 120, eet: 120, eest: 180, wet: 0, west: 60, bst: 60, ist: 330, jst: 540,
-  a: -60, m: -720, n: 60, y: 720,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  ast: -240,
+  adt: -180,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  at: -240,
+  et: -300,
+  ct: -360,
+  mt: -420,
+  pt: -480,
+  met: 60,
+  mest: 120,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  wet: 0,
+  west: 60,
+  bst: 60,
+  ist: 330,
+  jst: 540,
+  a: -60,
+  m: -720,
+  n: 60,
+  y: 720,
 };
 
 function offsetMinutes(zone: string | undefined): number | undefined {
@@ -25,7 +53,10 @@ function offsetMinutes(zone: string | undefined): number | undefined {
 
 /** RFC 822 / 1123 as RSS writes it, also with 2-digit years, long month names and no seconds. */
 export function parseRfc822Date(input: string): Date | undefined {
-  const text = input.trim().replace(/^[a-z]+,?\s*/i, '').replace(/,/g, ' ');
+  const text = input
+    .trim()
+    .replace(/^[a-z]+,?\s*/i, '')
+    .replace(/,/g, ' ');
   let m = /^(\d{1,2})\s+([a-z]+)\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+(\S+))?$/i.exec(text);
   let day: string, month: string, year: string;
   let time: (string | undefined)[];
@@ -71,7 +102,9 @@ export function parseDate(input: string | null | undefined): Date | undefined {
   return (
     parseIsoDate(text) ??
     // Perforce writes "Fri, 2006/09/15 08:19:53 EDT".
-    parseRfc822Date(text.replace(/^(?:[a-z]+,\s*)?(\d{4})\/(\d\d)\/(\d\d)/i, (_, y, mo, d) => `${d} ${MONTHS[mo - 1]} ${y}`)) ??
+    parseRfc822Date(
+      text.replace(/^(?:[a-z]+,\s*)?(\d{4})\/(\d\d)\/(\d\d)/i, (_, y, mo, d) => `${d} ${MONTHS[mo - 1]} ${y}`),
+    ) ??
     parseOtherDate(text)
   );
 }

@@ -75,7 +75,8 @@ export function offsetMs(zone: string, time: number): number {
 export function zonedTime(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, zone?: string): Date | undefined {
   const wall = utcMs(y, mo - 1, d, h, mi, Math.min(s, 59));
   const check = new Date(wall);
-  if (Number.isNaN(wall) || check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 60) return undefined;
+  if (Number.isNaN(wall) || check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || s > 60)
+    return undefined;
   if (!zone) {
     const local = new Date(y, mo - 1, d, h, mi, Math.min(s, 59));
     local.setFullYear(y);

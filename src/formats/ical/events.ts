@@ -1,5 +1,15 @@
 import type { Workshop } from '../../model.js';
-import { expandSeries, instant, parseRule, wallOf, zoneParam, type IcsLine, type IcsProps, type Series, type SeriesSource } from './recurrence.js';
+import {
+  expandSeries,
+  instant,
+  parseRule,
+  wallOf,
+  zoneParam,
+  type IcsLine,
+  type IcsProps,
+  type Series,
+  type SeriesSource,
+} from './recurrence.js';
 
 const DAY = 86_400_000;
 // One warning per problem per page, though a saved copy and the fresh answer are both parsed.
@@ -41,7 +51,8 @@ export function assembleEvents(
 ): (Workshop | undefined)[] {
   // Subscribing is offered for web addresses only, as webcal: (the calendar programs' scheme for a feed).
   const calendar = /^https?:/.test(url) ? `webcal${url.slice(url.indexOf(':'))}` : undefined;
-  const tag = <T extends Workshop>(w: T) => (calendar ? Object.defineProperty(w, 'calendar', { value: calendar, configurable: true }) : w);
+  const tag = <T extends Workshop>(w: T) =>
+    calendar ? Object.defineProperty(w, 'calendar', { value: calendar, configurable: true }) : w;
   const results: (Workshop | undefined)[] = [];
   const sources = new Map<string, SeriesSource>();
   const overrides: [IcsProps, Workshop][] = [];
@@ -49,21 +60,40 @@ export function assembleEvents(
     const one = (name: string) => props.get(name)?.[0];
     const start = one('DTSTART');
     const wall = start && wallOf(start.value);
-    const named = [start, one('DTEND'), one('RECURRENCE-ID')].find((line) => line && zoneParam(line) === null && !definedZones.has(line.params.TZID));
+    const named = [start, one('DTEND'), one('RECURRENCE-ID')].find(
+      (line) => line && zoneParam(line) === null && !definedZones.has(line.params.TZID),
+    );
     if (named) {
       const zone = named.params.TZID;
-      if (zone) skip(props, url, `its time zone "${zone}" is not one a browser knows`, 'Use an IANA zone name such as America/Detroit.');
-      else skip(props, url, 'its TZID is empty', 'Give the time zone, e.g. DTSTART;TZID=America/Detroit:20270115T190000.');
+      if (zone)
+        skip(
+          props,
+          url,
+          `its time zone "${zone}" is not one a browser knows`,
+          'Use an IANA zone name such as America/Detroit.',
+        );
+      else
+        skip(props, url, 'its TZID is empty', 'Give the time zone, e.g. DTSTART;TZID=America/Detroit:20270115T190000.');
       continue;
     }
     if (start && !wall) {
-      skip(props, url, `its start "${start.value.trim()}" is not a date a calendar can show`, 'Write DTSTART as YYYYMMDD or YYYYMMDDTHHMMSS.');
+      skip(
+        props,
+        url,
+        `its start "${start.value.trim()}" is not a date a calendar can show`,
+        'Write DTSTART as YYYYMMDD or YYYYMMDDTHHMMSS.',
+      );
       continue;
     }
     const rules = props.get('RRULE') ?? [];
     const rule = rules[0] && parseRule(rules[0].value, Boolean(wall?.date));
     if (typeof rule === 'string') {
-      skip(props, url, `its RRULE cannot be expanded (${rule})`, 'Fix the rule in the calendar program that exported it.');
+      skip(
+        props,
+        url,
+        `its RRULE cannot be expanded (${rule})`,
+        'Fix the rule in the calendar program that exported it.',
+      );
       continue;
     }
     const workshop = build(props);
@@ -88,7 +118,11 @@ export function assembleEvents(
     // DTEND in the same zone: the length in wall time (a 7–9 pm meeting stays 7–9 pm after a clock change).
     const exact = +(workshop.end ?? workshop.start) - +workshop.start;
     const length =
-      endWall && endWall.utc === wall.utc && endLine.params.TZID === start.params.TZID ? endWall.wall - wall.wall : wall.date ? Math.round(exact / DAY) * DAY : exact;
+      endWall && endWall.utc === wall.utc && endLine.params.TZID === start.params.TZID
+        ? endWall.wall - wall.wall
+        : wall.date
+          ? Math.round(exact / DAY) * DAY
+          : exact;
     if (uid && (rule || props.has('RDATE') || !sources.has(uid))) {
       sources.set(uid, {
         base: workshop,
@@ -117,7 +151,8 @@ export function assembleEvents(
       // Worked out once a minute per view: every render asks again.
       const minute = Math.floor(now / 60_000) * 60_000;
       const key = `${when} ${limit} ${minute}`;
-      if (memo?.key !== key) memo = { key, items: expandSeries(source, minute + (when === 'past' ? 60_000 : 0), when, limit + 1).map(tag) };
+      if (memo?.key !== key)
+        memo = { key, items: expandSeries(source, minute + (when === 'past' ? 60_000 : 0), when, limit + 1).map(tag) };
       return memo.items;
     };
     Object.defineProperty(source.base as Series, 'expand', { value: expand, configurable: true });

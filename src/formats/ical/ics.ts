@@ -15,7 +15,9 @@ interface Line {
 }
 
 function parseLine(text: string): Line | undefined {
-  const match = /^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):([\s\S]*)$/.exec(text);
+  const match = /^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):([\s\S]*)$/.exec(
+    text,
+  );
   if (!match) return undefined;
   const params: Record<string, string> = {};
   for (const [, key, value] of match[2].matchAll(/;([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:])*)/g)) {
@@ -71,17 +73,23 @@ function toWorkshop(props: Map<string, Line[]>, calendarZone: string | undefined
   const duration = durationMs(one('DURATION')?.value);
   if (!endLine && duration !== undefined) endDate = new Date(start.date.getTime() + duration);
   // An all-day event lasts at least its day (some exporters write DTEND equal to DTSTART).
-  if (start.day && (!endDate || endDate <= start.date)) endDate = midnight(start.day[0], start.day[1], start.day[2], start.zone, 1);
+  if (start.day && (!endDate || endDate <= start.date))
+    endDate = midnight(start.day[0], start.day[1], start.day[2], start.zone, 1);
   const description = textOf('DESCRIPTION');
   const described = fromDescription(description);
   const location = collapse(textOf('LOCATION'));
   const locationUrl = /^https?:\/\/\S+$/.test(location) ? safeUrl(location, base) : undefined;
   const online =
-    safeUrl(one('CONFERENCE')?.value, base) ?? safeUrl(one('X-GOOGLE-CONFERENCE')?.value, base) ?? locationUrl ?? (/^(online|zoom|virtual)\b/i.test(location) ? '' : undefined);
+    safeUrl(one('CONFERENCE')?.value, base) ??
+    safeUrl(one('X-GOOGLE-CONFERENCE')?.value, base) ??
+    locationUrl ??
+    (/^(online|zoom|virtual)\b/i.test(location) ? '' : undefined);
   const place = locationUrl || /^(online|zoom|virtual)$/i.test(location) ? '' : location;
   // "Name, street, city" as The Events Calendar writes LOCATION: the first part names the venue.
   const comma = place.indexOf(',');
-  const image = (props.get('ATTACH') ?? []).find((a) => /^image\//i.test(a.params.FMTTYPE ?? '') || /\.(jpe?g|png|gif|webp)(\?|$)/i.test(a.value));
+  const image = (props.get('ATTACH') ?? []).find(
+    (a) => /^image\//i.test(a.params.FMTTYPE ?? '') || /\.(jpe?g|png|gif|webp)(\?|$)/i.test(a.value),
+  );
   const imageUrl = safeUrl(image?.value, base, 'image');
   const url = safeUrl(one('URL')?.value, base);
   const uid = one('UID')?.value.trim() ?? '';
@@ -96,7 +104,11 @@ function toWorkshop(props: Map<string, Line[]>, calendarZone: string | undefined
     end: endDate,
     timeZone: start.zone,
     allDay: start.allDay,
-    place: place ? (comma > 0 ? { name: place.slice(0, comma), address: place.slice(comma + 1).trim() } : { name: place }) : undefined,
+    place: place
+      ? comma > 0
+        ? { name: place.slice(0, comma), address: place.slice(comma + 1).trim() }
+        : { name: place }
+      : undefined,
     onlineUrl: online || undefined,
     attendance: attendanceOf(place, online),
     presenters: described.presenters,
@@ -104,7 +116,9 @@ function toWorkshop(props: Map<string, Line[]>, calendarZone: string | undefined
     price: described.price,
     summary: collapse(description),
     status: status === 'CANCELLED' ? 'cancelled' : 'scheduled',
-    categories: (props.get('CATEGORIES') ?? []).flatMap((c) => c.value.split(/(?<!\\),/).map((v) => collapse(unescapeText(v)))).filter(Boolean),
+    categories: (props.get('CATEGORIES') ?? [])
+      .flatMap((c) => c.value.split(/(?<!\\),/).map((v) => collapse(unescapeText(v))))
+      .filter(Boolean),
     image: imageUrl ? { src: imageUrl, alt: '' } : undefined,
   };
 }
@@ -119,7 +133,9 @@ export function parseIcs(body: Body): Parsed<Workshop> {
   const text = body.text.replace(/^\uFEFF/, '').trimStart();
   if (!/^BEGIN:VCALENDAR/i.test(text)) {
     throw formatError(
-      text.startsWith('<') ? 'it is an HTML page, not an iCalendar file' : 'the file is not iCalendar (no BEGIN:VCALENDAR)',
+      text.startsWith('<')
+        ? 'it is an HTML page, not an iCalendar file'
+        : 'the file is not iCalendar (no BEGIN:VCALENDAR)',
       'Point src at an .ics export, e.g. The Events Calendar\u2019s /events/?ical=1 or a Google Calendar \u201cpublic address in iCal format\u201d.',
     );
   }
@@ -157,7 +173,10 @@ export function parseIcs(body: Body): Parsed<Workshop> {
   calendarZone ??= firstTimezone;
   // A VEVENT cut off before its END (a truncated download) is counted as skipped.
   const zone = calendarZone;
-  return finish(assembleEvents(events, (props) => toWorkshop(props, zone, body.url), zone, definedZones, body.url), current ? 1 : 0);
+  return finish(
+    assembleEvents(events, (props) => toWorkshop(props, zone, body.url), zone, definedZones, body.url),
+    current ? 1 : 0,
+  );
 }
 
 export default parseIcs;

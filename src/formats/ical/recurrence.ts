@@ -71,7 +71,15 @@ export function wallOf(value: string): { wall: number; date: boolean; utc: boole
 /** The instant of a wall time in `zone` (undefined zone: floating, read in the reader's zone). */
 export function instant(wall: number, zone: string | undefined): number {
   const t = new Date(wall);
-  const date = zonedTime(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), zone);
+  const date = zonedTime(
+    t.getUTCFullYear(),
+    t.getUTCMonth() + 1,
+    t.getUTCDate(),
+    t.getUTCHours(),
+    t.getUTCMinutes(),
+    t.getUTCSeconds(),
+    zone,
+  );
   return date ? date.getTime() : NaN;
 }
 
@@ -93,7 +101,8 @@ export function parseRule(text: string, date: boolean): Rule | string {
   if (parts.BYWEEKNO) return 'BYWEEKNO is not supported';
   const interval = parts.INTERVAL ? Number(parts.INTERVAL) : 1;
   const count = parts.COUNT ? Number(parts.COUNT) : undefined;
-  if (!(Number.isInteger(interval) && interval > 0) || (count !== undefined && !(Number.isInteger(count) && count > 0))) return 'INTERVAL or COUNT is not a positive number';
+  if (!(Number.isInteger(interval) && interval > 0) || (count !== undefined && !(Number.isInteger(count) && count > 0)))
+    return 'INTERVAL or COUNT is not a positive number';
   const byday: [number, number][] = [];
   for (const entry of parts.BYDAY ? parts.BYDAY.split(',') : []) {
     const m = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(entry);
@@ -101,7 +110,8 @@ export function parseRule(text: string, date: boolean): Rule | string {
     const ordinal = Number(m?.[1] ?? 0);
     // An ordinal counts within a month (at most 5), or within a year (53); daily and weekly rules have none.
     const most = freq === MONTHLY || (freq === YEARLY && parts.BYMONTH) ? 5 : freq === YEARLY ? 53 : 0;
-    if (day < 0 || (m?.[1] && (ordinal === 0 || Math.abs(ordinal) > most))) return `BYDAY=${parts.BYDAY} names no possible day`;
+    if (day < 0 || (m?.[1] && (ordinal === 0 || Math.abs(ordinal) > most)))
+      return `BYDAY=${parts.BYDAY} names no possible day`;
     byday.push([ordinal, day]);
   }
   const lists = {
@@ -113,7 +123,8 @@ export function parseRule(text: string, date: boolean): Rule | string {
     byminute: numbers(parts.BYMINUTE, 0, 59, true),
     bysecond: numbers(parts.BYSECOND, 0, 60, true),
   };
-  for (const [name, list] of Object.entries(lists)) if (typeof list === 'string') return `${name.toUpperCase()}=${list}`;
+  for (const [name, list] of Object.entries(lists))
+    if (typeof list === 'string') return `${name.toUpperCase()}=${list}`;
   const wkst = parts.WKST ? WEEKDAYS.indexOf(parts.WKST) : 1;
   if (wkst < 0) return `WKST=${parts.WKST} is not a weekday`;
   let until: number | undefined;
@@ -155,7 +166,9 @@ function monthDays(rule: Rule, y: number, m: number): number[] {
   const first = dayOf(y, m, 1);
   const last = dayOf(y, m + 1, 0);
   const length = last - first + 1;
-  return rule.bymonthday.map((n) => (n > 0 ? first + n - 1 : last + n + 1)).filter((d) => d >= first && d <= first + length - 1);
+  return rule.bymonthday
+    .map((n) => (n > 0 ? first + n - 1 : last + n + 1))
+    .filter((d) => d >= first && d <= first + length - 1);
 }
 
 /** Whether a day passes the BY* parts that only limit at this frequency. */
@@ -181,11 +194,17 @@ function periodDays(rule: Rule, k: number, start: number): number[] {
     if (rule.byyearday.length) {
       const first = dayOf(y, 1, 1);
       const next = dayOf(y + 1, 1, 1);
-      days = rule.byyearday.map((n) => (n > 0 ? first + n - 1 : next + n)).filter((d) => d >= first && d < next && keeps(rule, d, true, true));
+      days = rule.byyearday
+        .map((n) => (n > 0 ? first + n - 1 : next + n))
+        .filter((d) => d >= first && d < next && keeps(rule, d, true, true));
     } else if (rule.bymonthday.length) {
-      days = (months ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]).flatMap((m) => monthDays(rule, y, m)).filter((d) => keeps(rule, d, false, true));
+      days = (months ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+        .flatMap((m) => monthDays(rule, y, m))
+        .filter((d) => keeps(rule, d, false, true));
     } else if (rule.byday.length) {
-      days = months ? months.flatMap((m) => byDayIn(rule, dayOf(y, m, 1), dayOf(y, m + 1, 0))) : byDayIn(rule, dayOf(y, 1, 1), dayOf(y, 12, 31));
+      days = months
+        ? months.flatMap((m) => byDayIn(rule, dayOf(y, m, 1), dayOf(y, m + 1, 0)))
+        : byDayIn(rule, dayOf(y, 1, 1), dayOf(y, 12, 31));
     } else {
       days = (months ?? [m0]).map((m) => dayOf(y, m, d0)).filter((d) => ymd(d)[2] === d0);
     }
@@ -232,11 +251,16 @@ function periodTimes(rule: Rule, k: number, start: number): number[] {
     const clock: number[] = [];
     for (const h of rule.byhour.length ? rule.byhour : [t.getUTCHours()])
       for (const mi of rule.byminute.length ? rule.byminute : [t.getUTCMinutes()])
-        for (const s of rule.bysecond.length ? rule.bysecond : [t.getUTCSeconds()]) clock.push(((h * 60 + mi) * 60 + s) * 1000);
+        for (const s of rule.bysecond.length ? rule.bysecond : [t.getUTCSeconds()])
+          clock.push(((h * 60 + mi) * 60 + s) * 1000);
     times = periodDays(rule, k, start).flatMap((d) => clock.map((c) => d * DAY + c));
   }
   times = [...new Set(times)].sort((a, b) => a - b);
-  if (rule.bysetpos.length) times = rule.bysetpos.map((n) => times[n > 0 ? n - 1 : times.length + n]).filter((t) => t !== undefined).sort((a, b) => a - b);
+  if (rule.bysetpos.length)
+    times = rule.bysetpos
+      .map((n) => times[n > 0 ? n - 1 : times.length + n])
+      .filter((t) => t !== undefined)
+      .sort((a, b) => a - b);
   return times;
 }
 
@@ -262,7 +286,13 @@ function periodOf(rule: Rule, wall: number, start: number): number {
  * Wall start times of the rule, in order, from period `from` on: `visit` returns false to
  * stop. COUNT is counted from the first period, so a rule with COUNT is always walked from there.
  */
-function walk(rule: Rule, start: number, zone: string | undefined, from: number, visit: (wall: number) => boolean): void {
+function walk(
+  rule: Rule,
+  start: number,
+  zone: string | undefined,
+  from: number,
+  visit: (wall: number) => boolean,
+): void {
   let counted = 0;
   const k0 = rule.count ? 0 : Math.max(0, from);
   // UNTIL in UTC as a wall time, once (compared per occurrence, the zone would be asked every time).
@@ -376,5 +406,5 @@ export function expandSeries(source: SeriesSource, now: number, when: string, li
 /** A zone the event names: undefined when it names none; null when it names one no browser knows. */
 export function zoneParam(line: IcsLine | undefined): string | null | undefined {
   const tzid = line?.params.TZID;
-  return tzid === undefined ? undefined : normalizeZone(tzid) ?? null;
+  return tzid === undefined ? undefined : (normalizeZone(tzid) ?? null);
 }

@@ -14,7 +14,9 @@ export interface FeedHeader {
 
 /** A date as RFC 3339 in UTC (`2016-04-11T14:00:00Z`), with milliseconds only when it has some. */
 export function instant(value: Date | string | undefined): string | undefined {
-  return toDate(value)?.toISOString().replace(/\.000Z$/, 'Z');
+  return toDate(value)
+    ?.toISOString()
+    .replace(/\.000Z$/, 'Z');
 }
 
 /**
@@ -25,7 +27,11 @@ export function instant(value: Date | string | undefined): string | undefined {
  * whose id was seen already is skipped (JSON Feed ids are unique), as is one without an id; at most
  * `limit` posts are written, in the given order.
  */
-export function toJsonFeed(posts: Post[], header: FeedHeader, limit = Infinity): { document: object; count: number; skipped: number } {
+export function toJsonFeed(
+  posts: Post[],
+  header: FeedHeader,
+  limit = Infinity,
+): { document: object; count: number; skipped: number } {
   const seen = new Set<string>();
   const items: object[] = [];
   let skipped = 0;
@@ -50,7 +56,10 @@ export function toJsonFeed(posts: Post[], header: FeedHeader, limit = Infinity):
       tags: post.categories?.length ? post.categories : undefined,
       image: post.image?.src,
       // JSON Feed's image is a URL: its alt text and size, which the widget shows, go in the snapshot's extension.
-      _iigp: image && (image.alt || image.width || image.height) ? { image: { alt: image.alt || undefined, width: image.width, height: image.height } } : undefined,
+      _iigp:
+        image && (image.alt || image.width || image.height)
+          ? { image: { alt: image.alt || undefined, width: image.width, height: image.height } }
+          : undefined,
     });
   }
   const document = {

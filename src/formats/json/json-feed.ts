@@ -30,14 +30,19 @@ export function parseJsonFeed(body: Body): Parsed<Post> {
     // JSON Feed has a URL for an image; a snapshot adds its alt text and size in its own extension.
     const about = isObject(item._iigp) && isObject(item._iigp.image) ? item._iigp.image : {};
     const picture: Image | undefined = image ? { src: image, alt: str(about.alt) } : undefined;
-    for (const key of ['width', 'height'] as const) if (picture && Number(about[key]) > 0) picture[key] = Number(about[key]);
+    for (const key of ['width', 'height'] as const)
+      if (picture && Number(about[key]) > 0) picture[key] = Number(about[key]);
     posts.push({
       id: str(item.id) || url || String(posts.length),
       title: collapse(str(item.title)),
       url,
       date: parseIsoDate(str(item.date_published)),
       updated: parseIsoDate(str(item.date_modified)),
-      author: authors.filter(isObject).map((a) => str(a.name)).filter(Boolean).join(', '),
+      author: authors
+        .filter(isObject)
+        .map((a) => str(a.name))
+        .filter(Boolean)
+        .join(', '),
       excerpt: collapse(str(item.summary)) || collapse(str(item.content_text)) || htmlToText(str(item.content_html)),
       image: picture,
       categories: Array.isArray(item.tags) ? item.tags.map(str).filter(Boolean) : [],

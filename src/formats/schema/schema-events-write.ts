@@ -43,7 +43,11 @@ export function toSchemaEvent(workshop: Workshop): object {
   const end = toDate(workshop.end);
   const day = (date: Date) => isoDay(date, zone ?? 'UTC');
   const { place, onlineUrl, image } = workshop;
-  const venue = place && (place.address === undefined ? place.name : { '@type': 'Place', name: place.name || undefined, address: place.address || undefined });
+  const venue =
+    place &&
+    (place.address === undefined
+      ? place.name
+      : { '@type': 'Place', name: place.name || undefined, address: place.address || undefined });
   const online = onlineUrl ? { '@type': 'VirtualLocation', url: onlineUrl } : undefined;
   const offer = workshop.price !== undefined || workshop.registrationUrl || workshop.status === 'soldout';
   return {
@@ -58,8 +62,10 @@ export function toSchemaEvent(workshop: Workshop): object {
     eventSchedule: zone ? { '@type': 'Schedule', scheduleTimezone: zone } : undefined,
     eventStatus: `${SCHEMA}${STATUSES[workshop.status ?? ''] ?? 'EventScheduled'}`,
     eventAttendanceMode: workshop.attendance && `${SCHEMA}${MODES[workshop.attendance]}EventAttendanceMode`,
-    location: venue && online ? [venue, online] : venue ?? online,
-    performer: workshop.presenters?.length ? workshop.presenters.map((p) => ({ '@type': 'Person', name: p.name, url: p.url })) : undefined,
+    location: venue && online ? [venue, online] : (venue ?? online),
+    performer: workshop.presenters?.length
+      ? workshop.presenters.map((p) => ({ '@type': 'Person', name: p.name, url: p.url }))
+      : undefined,
     educationalCredentialAwarded: workshop.ceCredits || undefined,
     offers: offer
       ? {
@@ -70,13 +76,26 @@ export function toSchemaEvent(workshop: Workshop): object {
         }
       : undefined,
     description: workshop.summary || undefined,
-    image: image && (image.alt || image.width || image.height ? { '@type': 'ImageObject', url: image.src, caption: image.alt || undefined, width: image.width, height: image.height } : image.src),
+    image:
+      image &&
+      (image.alt || image.width || image.height
+        ? {
+            '@type': 'ImageObject',
+            url: image.src,
+            caption: image.alt || undefined,
+            width: image.width,
+            height: image.height,
+          }
+        : image.src),
     keywords: workshop.categories?.length ? workshop.categories : undefined,
   };
 }
 
 /** Workshops as a list of schema.org Events, at most `limit` of them, in the given order. */
-export function toSchemaEvents(workshops: Workshop[], limit = Infinity): { document: object[]; count: number; skipped: number } {
+export function toSchemaEvents(
+  workshops: Workshop[],
+  limit = Infinity,
+): { document: object[]; count: number; skipped: number } {
   const document = workshops.slice(0, limit).map(toSchemaEvent);
   return { document, count: document.length, skipped: 0 };
 }

@@ -29,18 +29,26 @@ function nodesOf(data: unknown): { nodes: unknown[]; graph: boolean } | undefine
   if (!isObject(data)) return undefined;
   if (Array.isArray(data['@graph'])) return { nodes: data['@graph'], graph: true };
   if (Array.isArray(data.itemListElement)) {
-    return { nodes: data.itemListElement.map((entry) => (isObject(entry) && isObject(entry.item) ? entry.item : entry)), graph: false };
+    return {
+      nodes: data.itemListElement.map((entry) => (isObject(entry) && isObject(entry.item) ? entry.item : entry)),
+      graph: false,
+    };
   }
   return isEvent(data) ? { nodes: [data], graph: false } : undefined;
 }
 
 function text(value: unknown): string {
-  return collapse(str(isObject(value) ? value.name ?? value['@value'] : value));
+  return collapse(str(isObject(value) ? (value.name ?? value['@value']) : value));
 }
 
 function address(value: unknown): string {
   if (!isObject(value)) return text(value);
-  return [value.streetAddress, value.addressLocality, [value.addressRegion, value.postalCode].map(str).filter(Boolean).join(' '), value.addressCountry]
+  return [
+    value.streetAddress,
+    value.addressLocality,
+    [value.addressRegion, value.postalCode].map(str).filter(Boolean).join(' '),
+    value.addressCountry,
+  ]
     .map(text)
     .filter(Boolean)
     .join(', ');
@@ -57,7 +65,12 @@ function when(value: unknown, zone: string | undefined): { date?: Date; zone?: s
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return { date: midnight(y, mo, d, zone), zone, allDay: true, next: midnight(y, mo, d, zone, 1) };
   }
-  if (m) return { date: zonedTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), zone), zone, allDay: false };
+  if (m)
+    return {
+      date: zonedTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), zone),
+      zone,
+      allDay: false,
+    };
   const offset = /([+-]\d\d:?\d\d)$/.exec(input)?.[1];
   return { date: parseIsoDate(input), zone: zone ?? normalizeZone(offset), allDay: false };
 }
@@ -77,7 +90,7 @@ function toWorkshop(node: Node, base: string, index: number): Workshop | undefin
   const end = node.endDate === undefined ? undefined : when(node.endDate, zone);
   if (end && !end.date) return undefined;
   // schema.org end dates are inclusive days; the model's end is the midnight after.
-  const endDate = end?.allDay ? end.next : end?.date ?? (start.allDay ? start.next : undefined);
+  const endDate = end?.allDay ? end.next : (end?.date ?? (start.allDay ? start.next : undefined));
   const places = many(node.location).filter((l) => !isObject(l) || !types(l).includes('VirtualLocation'));
   const virtual = many(node.location).find((l): l is Node => isObject(l) && types(l).includes('VirtualLocation'));
   const placeNode = places[0];
@@ -95,8 +108,12 @@ function toWorkshop(node: Node, base: string, index: number): Workshop | undefin
       : /Offline/.test(mode)
         ? 'in-person'
         : virtual
-          ? place ? 'hybrid' : 'online'
-          : place ? 'in-person' : undefined;
+          ? place
+            ? 'hybrid'
+            : 'online'
+          : place
+            ? 'in-person'
+            : undefined;
   const offer = many(node.offers).find(isObject);
   const url = safeUrl(node.url, base);
   const summary = collapse(str(node.description));
@@ -105,9 +122,12 @@ function toWorkshop(node: Node, base: string, index: number): Workshop | undefin
     .map((p) => ({ name: text(p), url: isObject(p) ? safeUrl(p.url, base) : undefined }))
     .filter((p) => p.name);
   const imageNode = many(node.image)[0];
-  const image = safeUrl(isObject(imageNode) ? imageNode.url ?? imageNode.contentUrl : imageNode, base, 'image');
-  const picture: Image | undefined = image ? { src: image, alt: text(isObject(imageNode) ? imageNode.caption : '') } : undefined;
-  for (const key of ['width', 'height'] as const) if (picture && isObject(imageNode) && Number(str(imageNode[key])) > 0) picture[key] = Number(str(imageNode[key]));
+  const image = safeUrl(isObject(imageNode) ? (imageNode.url ?? imageNode.contentUrl) : imageNode, base, 'image');
+  const picture: Image | undefined = image
+    ? { src: image, alt: text(isObject(imageNode) ? imageNode.caption : '') }
+    : undefined;
+  for (const key of ['width', 'height'] as const)
+    if (picture && isObject(imageNode) && Number(str(imageNode[key])) > 0) picture[key] = Number(str(imageNode[key]));
   const keywords = many(node.keywords).flatMap((k) => str(k).split(','));
   const title = text(node.name);
   return {
@@ -123,7 +143,8 @@ function toWorkshop(node: Node, base: string, index: number): Workshop | undefin
     attendance,
     presenters: presenters.length ? presenters : described.presenters,
     ceCredits: text(node.educationalCredentialAwarded) || text(node.ceCredits) || described.ceCredits,
-    price: node.isAccessibleForFree === true ? 'Free' : priceText(offer?.price, offer?.priceCurrency) ?? described.price,
+    price:
+      node.isAccessibleForFree === true ? 'Free' : (priceText(offer?.price, offer?.priceCurrency) ?? described.price),
     registrationUrl: safeUrl(offer?.url, base),
     summary,
     status: status(node, offer),

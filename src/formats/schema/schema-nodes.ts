@@ -59,7 +59,9 @@ export function schemaImage(value: unknown, base: string, alt = ''): Image | und
   const image = Array.isArray(value) ? value[0] : value;
   const object = isObject(image) ? image : {};
   const src = safeUrl(isObject(image) ? (object.contentUrl ?? object.url) : image, base, 'image');
-  return src ? { src, alt, width: Number(str(object.width)) || undefined, height: Number(str(object.height)) || undefined } : undefined;
+  return src
+    ? { src, alt, width: Number(str(object.width)) || undefined, height: Number(str(object.height)) || undefined }
+    : undefined;
 }
 
 /** A schema.org text that may be given as a `{name}` or `{value}` object (`DefinedTerm`, `PropertyValue`). */

@@ -41,16 +41,21 @@ function toWorkshop(event: Node, base: string): Workshop | undefined {
     end = last && midnight(last[0], last[1], last[2], zone, 1);
   } else {
     start = wpDate(event.utc_start_date) ?? local(event.start_date, zone);
-    end = event.utc_end_date || event.end_date ? wpDate(event.utc_end_date) ?? local(event.end_date, zone) : undefined;
+    end =
+      event.utc_end_date || event.end_date ? (wpDate(event.utc_end_date) ?? local(event.end_date, zone)) : undefined;
   }
   if (!start || ((event.utc_end_date || event.end_date) && !end)) return undefined;
   const venue = isObject(event.venue) ? event.venue : {};
   const venueName = htmlToText(str(venue.venue));
-  const address = [venue.address, venue.city, [venue.stateprovince || venue.state || venue.province, venue.zip].map(str).filter(Boolean).join(' ')]
+  const address = [
+    venue.address,
+    venue.city,
+    [venue.stateprovince || venue.state || venue.province, venue.zip].map(str).filter(Boolean).join(' '),
+  ]
     .map((part) => htmlToText(str(part)))
     .filter(Boolean)
     .join(', ');
-  const online = event.is_virtual ? safeUrl(event.virtual_url, base) ?? '' : undefined;
+  const online = event.is_virtual ? (safeUrl(event.virtual_url, base) ?? '') : undefined;
   const image = isObject(event.image) ? event.image : {};
   const imageUrl = safeUrl(image.url, base, 'image');
   const costDetails = isObject(event.cost_details) ? event.cost_details : {};
@@ -81,7 +86,12 @@ function toWorkshop(event: Node, base: string): Workshop | undefined {
       .map((c) => htmlToText(str(isObject(c) ? c.name : c)))
       .filter(Boolean),
     image: imageUrl
-      ? { src: imageUrl, alt: str(image.alt), width: Number(image.width) || undefined, height: Number(image.height) || undefined }
+      ? {
+          src: imageUrl,
+          alt: str(image.alt),
+          width: Number(image.width) || undefined,
+          height: Number(image.height) || undefined,
+        }
       : undefined,
   };
 }

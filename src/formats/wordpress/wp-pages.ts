@@ -15,7 +15,14 @@ function portrait(page: Record<string, unknown>, base: string, alt: string): Ima
   const sizes = isObject(details.sizes) ? details.sizes : {};
   const size = [sizes.medium, sizes.thumbnail, sizes.medium_large].find(isObject) ?? details;
   const src = safeUrl(size.source_url ?? media.source_url, base, 'image');
-  return src ? { src, alt: str(media.alt_text) || alt, width: Number(size.width) || undefined, height: Number(size.height) || undefined } : undefined;
+  return src
+    ? {
+        src,
+        alt: str(media.alt_text) || alt,
+        width: Number(size.width) || undefined,
+        height: Number(size.height) || undefined,
+      }
+    : undefined;
 }
 
 /**

@@ -54,7 +54,8 @@ function categories(post: Record<string, unknown>): string[] {
 export function wpArray(body: Body, what: string): unknown[] {
   const value = jsonOf(body);
   if (Array.isArray(value)) return value;
-  const message = isObject(value) && value.code ? `WordPress answered "${str(value.code)}"` : `the JSON is not a list of ${what}`;
+  const message =
+    isObject(value) && value.code ? `WordPress answered "${str(value.code)}"` : `the JSON is not a list of ${what}`;
   throw formatError(message, `Point src at a WordPress REST collection such as /wp-json/wp/v2/${what}.`);
 }
 

@@ -52,7 +52,7 @@ function linkOf(get: Children, rel: string, type?: RegExp): Element | undefined 
 
 /** A link's target: `href`, or the element's text as some Atom 0.3 feeds write it. */
 function hrefOf(link: Element | undefined): string | undefined {
-  return link ? link.getAttribute('href') ?? link.textContent ?? undefined : undefined;
+  return link ? (link.getAttribute('href') ?? link.textContent ?? undefined) : undefined;
 }
 
 /** Atom 1.0 (and 0.3) entries as posts. */

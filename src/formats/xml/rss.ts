@@ -50,7 +50,11 @@ export function authorName(value: string): string {
  * with common-dates.ts (RFC 822 as WordPress writes it, ISO 8601); a date it cannot read has the feed
  * read again, as a promise, with `readDate` the full reader of dates.ts, loaded on demand.
  */
-export function parseRss(doc: Document, documentUrl: string, readDate?: (text: string) => Date | undefined): Parsed<Post> | Promise<Parsed<Post>> {
+export function parseRss(
+  doc: Document,
+  documentUrl: string,
+  readDate?: (text: string) => Date | undefined,
+): Parsed<Post> | Promise<Parsed<Post>> {
   let unread = false;
   const read = (text: string) => {
     const date = (readDate ?? parseCommonDate)(text);

@@ -21,4 +21,8 @@ export function wellFormed(text: string): boolean {
 }
 
 /** The error for a body that is not well-formed XML. */
-export const notWellFormed = () => formatError('the response is not well-formed XML', 'Open the src address in a browser: a feed must be valid RSS or Atom.');
+export const notWellFormed = () =>
+  formatError(
+    'the response is not well-formed XML',
+    'Open the src address in a browser: a feed must be valid RSS or Atom.',
+  );

@@ -12,7 +12,7 @@ const REFERENCE = /&(?:([a-z][a-z0-9]*);|(?!#(?:\d+|x[\da-f]+);))/gi;
 function decodeEntities(names: string[]): Map<string, string> {
   const body = parseInert(`<!doctype html><body>${names.map((name) => `<i>&${name};</i>`).join('')}`, 'text/html').body;
   const chars = [...body.children].map((el) => el.textContent ?? '');
-  return new Map(names.map((name, i) => [name, chars[i] === `&${name};` ? '' : chars[i] ?? '']));
+  return new Map(names.map((name, i) => [name, chars[i] === `&${name};` ? '' : (chars[i] ?? '')]));
 }
 
 /**
@@ -25,7 +25,10 @@ export function repairXml(source: string, doc?: Document): Document {
   if (doc && hasError(doc) && PE_REFERENCE.test(source)) {
     // WebKit refuses a reference to an external parameter entity it does not load (`%HTMLlat1;` in the
     // DOCTYPE); Chromium and Firefox skip it, as a non-validating parser may. Skip it in every engine.
-    source = source.replace(INTERNAL_SUBSET, (_, open: string, subset: string, close: string) => open + subset.replace(/%[\w.:-]+;/g, '') + close);
+    source = source.replace(
+      INTERNAL_SUBSET,
+      (_, open: string, subset: string, close: string) => open + subset.replace(/%[\w.:-]+;/g, '') + close,
+    );
     doc = parseInert(source, 'application/xml');
   }
   if ((!doc || hasError(doc)) && source.includes('&')) {

@@ -23,7 +23,7 @@ function parseLean(text: string): Document | undefined | 'repair' | 'malformed' 
   let outsideAt = 0;
   // Comments and processing instructions are skipped whole: a `<![CDATA[` in them opens no section.
   const token = /<(?:!--|\?|!\[CDATA\[|!DOCTYPE)/g;
-  for (let match; (match = token.exec(source)); ) {
+  for (let match; (match = token.exec(source));) {
     const [open] = match;
     const close = open == '<!--' ? '-->' : open == '<?' ? '?>' : ']]>';
     const start = token.lastIndex;
@@ -64,8 +64,9 @@ export function parseXml(text: string): Document | Promise<Document> {
   const source = text.replace(/^\uFEFF/, '').trimStart();
   const lean = parseLean(source);
   if (lean === 'malformed') throw notWellFormed();
-  const doc = lean === 'repair' ? undefined : lean ?? parseInert(source, 'application/xml');
-  if (!doc || hasError(doc) || !doc.documentElement) return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
+  const doc = lean === 'repair' ? undefined : (lean ?? parseInert(source, 'application/xml'));
+  if (!doc || hasError(doc) || !doc.documentElement)
+    return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
   return doc;
 }
 

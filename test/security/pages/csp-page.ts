@@ -8,7 +8,9 @@ interface CspWindow {
 const page = window as unknown as CspWindow;
 page.__violations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
-  page.__violations.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} ${event.sample} at ${event.sourceFile}:${event.lineNumber}`.trim());
+  page.__violations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} ${event.sample} at ${event.sourceFile}:${event.lineNumber}`.trim(),
+  );
 });
 const data = new URLSearchParams(location.search).get('data');
 if (data) {

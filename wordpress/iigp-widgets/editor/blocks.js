@@ -30,7 +30,9 @@
 
   /** "showExcerpt" -> "show-excerpt". */
   function kebab(name) {
-    return name.replace(/[A-Z]/g, function (letter) { return '-' + letter.toLowerCase(); });
+    return name.replace(/[A-Z]/g, function (letter) {
+      return '-' + letter.toLowerCase();
+    });
   }
   /** "showExcerpt" -> "Show excerpt". */
   function label(name) {
@@ -47,8 +49,9 @@
       var definition = definitions[name];
       if (value === undefined || value === null || value === '') return;
       if (definition.type === 'boolean') {
-        if (definition.default === true) { if (value === false) out[kebab(name)] = 'false'; }
-        else if (value === true) out[kebab(name)] = '';
+        if (definition.default === true) {
+          if (value === false) out[kebab(name)] = 'false';
+        } else if (value === true) out[kebab(name)] = '';
         return;
       }
       if (definition.default !== undefined && definition.default === value) return;
@@ -65,7 +68,14 @@
     return out;
   }
 
-  var PAGES_QUERY = { per_page: 100, status: 'publish', context: 'view', _fields: 'id,slug,title,parent', orderby: 'title', order: 'asc' };
+  var PAGES_QUERY = {
+    per_page: 100,
+    status: 'publish',
+    context: 'view',
+    _fields: 'id,slug,title,parent',
+    orderby: 'title',
+    order: 'asc',
+  };
   /** The site's published pages, for the faculty card's person. */
   function usePages() {
     return wp.data.useSelect(function (select) {
@@ -75,7 +85,13 @@
   }
 
   function control(tag, name, definition, value, set, pages) {
-    var common = { key: name, label: label(name), help: definition.description || undefined, __nextHasNoMarginBottom: true, __next40pxDefaultSize: true };
+    var common = {
+      key: name,
+      label: label(name),
+      help: definition.description || undefined,
+      __nextHasNoMarginBottom: true,
+      __next40pxDefaultSize: true,
+    };
     if (tag === 'iigp-faculty-card' && name === 'person') {
       var options = [{ value: '', label: __('— Choose a faculty member —', 'iigp-widgets') }].concat(
         (pages || []).map(function (page) {
@@ -83,35 +99,91 @@
           var text = document.createElement('textarea');
           text.innerHTML = title; // decode entities of title.rendered, as text
           return { value: page.slug, label: text.value };
-        })
+        }),
       );
-      return el(c.SelectControl, Object.assign(common, { value: value || '', options: options, onChange: function (v) { set(v || undefined); } }));
+      return el(
+        c.SelectControl,
+        Object.assign(common, {
+          value: value || '',
+          options: options,
+          onChange: function (v) {
+            set(v || undefined);
+          },
+        }),
+      );
     }
     if (name === 'fallback') {
-      return el(c.TextareaControl, Object.assign(common, { value: value || '', onChange: function (v) { set(v || undefined); } }));
+      return el(
+        c.TextareaControl,
+        Object.assign(common, {
+          value: value || '',
+          onChange: function (v) {
+            set(v || undefined);
+          },
+        }),
+      );
     }
     if (definition.type === 'boolean') {
-      return el(c.ToggleControl, Object.assign(common, { checked: value === undefined ? !!definition.default : !!value, onChange: function (v) { set(v); } }));
+      return el(
+        c.ToggleControl,
+        Object.assign(common, {
+          checked: value === undefined ? !!definition.default : !!value,
+          onChange: function (v) {
+            set(v);
+          },
+        }),
+      );
     }
     if (definition.enum) {
-      return el(c.SelectControl, Object.assign(common, {
-        value: value === undefined ? definition.default || definition.enum[0] : value,
-        options: definition.enum.map(function (v) { return { value: v, label: v }; }),
-        onChange: function (v) { set(v); },
-      }));
+      return el(
+        c.SelectControl,
+        Object.assign(common, {
+          value: value === undefined ? definition.default || definition.enum[0] : value,
+          options: definition.enum.map(function (v) {
+            return { value: v, label: v };
+          }),
+          onChange: function (v) {
+            set(v);
+          },
+        }),
+      );
     }
     if (definition.type === 'number') {
       var ranges = { limit: [1, 20], columns: [1, 6], headingLevel: [2, 6] };
-      var number = function (v) { var n = parseFloat(v); set(isFinite(n) ? n : undefined); };
+      var number = function (v) {
+        var n = parseFloat(v);
+        set(isFinite(n) ? n : undefined);
+      };
       if (ranges[name]) {
-        return el(c.RangeControl, Object.assign(common, {
-          value: value === undefined ? definition.default : value, min: ranges[name][0], max: ranges[name][1],
-          allowReset: true, onChange: number,
-        }));
+        return el(
+          c.RangeControl,
+          Object.assign(common, {
+            value: value === undefined ? definition.default : value,
+            min: ranges[name][0],
+            max: ranges[name][1],
+            allowReset: true,
+            onChange: number,
+          }),
+        );
       }
-      return el(NumberControl || c.TextControl, Object.assign(common, { type: 'number', value: value === undefined ? (definition.default === undefined ? '' : definition.default) : value, onChange: number }));
+      return el(
+        NumberControl || c.TextControl,
+        Object.assign(common, {
+          type: 'number',
+          value: value === undefined ? (definition.default === undefined ? '' : definition.default) : value,
+          onChange: number,
+        }),
+      );
     }
-    return el(c.TextControl, Object.assign(common, { value: value || '', onChange: function (v) { set(v || undefined); } }));
+    return el(
+      c.TextControl,
+      Object.assign(common, {
+        value: value || '',
+        onChange: function (v) {
+          set(v || undefined);
+        },
+      }),
+    );
   }
 
   function register(name) {
@@ -129,26 +201,59 @@
         var pages = tag === 'iigp-faculty-card' ? usePages() : null;
         var ref = wp.element.useRef(null);
         var blockProps = be.useBlockProps({ ref: ref });
-        wp.element.useEffect(function () { loadModule(ref.current && ref.current.ownerDocument); });
+        wp.element.useEffect(function () {
+          loadModule(ref.current && ref.current.ownerDocument);
+        });
         var shown = elementAttributes(tag, definitions, attributes);
         var controls = Object.keys(definitions).map(function (key) {
-          return control(tag, key, definitions[key], attributes[key], function (v) {
-            var change = {};
-            change[key] = v;
-            props.setAttributes(change);
-          }, pages);
+          return control(
+            tag,
+            key,
+            definitions[key],
+            attributes[key],
+            function (v) {
+              var change = {};
+              change[key] = v;
+              props.setAttributes(change);
+            },
+            pages,
+          );
         });
         // A new element per change of options: the preview always starts from the options it shows.
-        var preview = el(tag, Object.assign({ key: JSON.stringify(shown) }, shown), attributes.fallback ? el('p', null, attributes.fallback) : null);
-        return el('div', blockProps,
+        var preview = el(
+          tag,
+          Object.assign({ key: JSON.stringify(shown) }, shown),
+          attributes.fallback ? el('p', null, attributes.fallback) : null,
+        );
+        return el(
+          'div',
+          blockProps,
           el(be.InspectorControls, null, el(c.PanelBody, { title: __('Options', 'iigp-widgets') }, controls)),
           tag === 'iigp-faculty-card' && !shown.src && !shown.name
-            ? el(c.Placeholder, { icon: type.icon && type.icon.src, label: type.title, instructions: __('Choose a faculty member in the sidebar (Person).', 'iigp-widgets') },
-                control(tag, 'person', definitions.person || {}, attributes.person, function (v) { props.setAttributes({ person: v }); }, pages))
-            : preview
+            ? el(
+                c.Placeholder,
+                {
+                  icon: type.icon && type.icon.src,
+                  label: type.title,
+                  instructions: __('Choose a faculty member in the sidebar (Person).', 'iigp-widgets'),
+                },
+                control(
+                  tag,
+                  'person',
+                  definitions.person || {},
+                  attributes.person,
+                  function (v) {
+                    props.setAttributes({ person: v });
+                  },
+                  pages,
+                ),
+              )
+            : preview,
         );
       },
-      save: function () { return null; },
+      save: function () {
+        return null;
+      },
     });
   }
 

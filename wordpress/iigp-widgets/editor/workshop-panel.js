@@ -14,7 +14,8 @@
   var useDispatch = wp.data.useDispatch;
   var c = wp.components;
   // WordPress 6.6 moved the panel slot to wp.editor; wp.editPost keeps it for older versions.
-  var Panel = (wp.editor && wp.editor.PluginDocumentSettingPanel) || (wp.editPost && wp.editPost.PluginDocumentSettingPanel);
+  var Panel =
+    (wp.editor && wp.editor.PluginDocumentSettingPanel) || (wp.editPost && wp.editPost.PluginDocumentSettingPanel);
   if (!Panel) return;
   var META = 'iigp_workshop';
   var SCHEMA = 'https://schema.org/';
@@ -41,16 +42,23 @@
     var start = wall(value.startDate, isAllDay(value));
     var end = wall(value.endDate, isAllDay(value));
     if (Object.keys(value).length && !start) out.push(__('Enter the start.', 'iigp-widgets'));
-    if (start && end && (isAllDay(value) ? end < start : end <= start)) out.push(__('The end must be after the start.', 'iigp-widgets'));
+    if (start && end && (isAllDay(value) ? end < start : end <= start))
+      out.push(__('The end must be after the start.', 'iigp-widgets'));
     var location = value.location || {};
     if (!httpUrl(location.url)) out.push(__('The join link must be an http(s) URL.', 'iigp-widgets'));
-    if (!httpUrl((value.offers || {}).url)) out.push(__('The registration URL must be an http(s) URL.', 'iigp-widgets'));
-    if (value.eventStatus === SCHEMA + 'EventMovedOnline' && !location.url) out.push(__('A workshop moved online needs its join link.', 'iigp-widgets'));
+    if (!httpUrl((value.offers || {}).url))
+      out.push(__('The registration URL must be an http(s) URL.', 'iigp-widgets'));
+    if (value.eventStatus === SCHEMA + 'EventMovedOnline' && !location.url)
+      out.push(__('A workshop moved online needs its join link.', 'iigp-widgets'));
     return out;
   }
   /** The panel's status choice, from eventStatus and offers.availability. */
   function statusOf(value) {
-    if ((value.offers || {}).availability === SCHEMA + 'SoldOut' && (!value.eventStatus || value.eventStatus === SCHEMA + 'EventScheduled')) return 'soldout';
+    if (
+      (value.offers || {}).availability === SCHEMA + 'SoldOut' &&
+      (!value.eventStatus || value.eventStatus === SCHEMA + 'EventScheduled')
+    )
+      return 'soldout';
     return (value.eventStatus || SCHEMA + 'EventScheduled').replace(SCHEMA, '');
   }
 
@@ -92,20 +100,35 @@
       };
     }
     var performers = Array.isArray(value.performer) ? value.performer : [];
-    var named = performers.filter(function (p) { return typeof p === 'string'; });
-    var faculty = performers.filter(function (p) { return p && typeof p === 'object'; });
+    var named = performers.filter(function (p) {
+      return typeof p === 'string';
+    });
+    var faculty = performers.filter(function (p) {
+      return p && typeof p === 'object';
+    });
     function setPerformers(names, pages) {
       set({ performer: names.concat(pages) });
     }
-    var facultyUrls = faculty.map(function (p) { return p.url; });
+    var facultyUrls = faculty.map(function (p) {
+      return p.url;
+    });
     var status = statusOf(value);
     var issues = problems(value);
 
     return el(
       Panel,
-      { name: 'iigp-workshop', title: __('Workshop', 'iigp-widgets'), className: 'iigp-workshop-panel', icon: 'calendar-alt' },
+      {
+        name: 'iigp-workshop',
+        title: __('Workshop', 'iigp-widgets'),
+        className: 'iigp-workshop-panel',
+        icon: 'calendar-alt',
+      },
       issues.length
-        ? el(c.Notice, { status: 'warning', isDismissible: false, className: 'iigp-workshop-problems' }, issues.join(' '))
+        ? el(
+            c.Notice,
+            { status: 'warning', isDismissible: false, className: 'iigp-workshop-problems' },
+            issues.join(' '),
+          )
         : null,
       el(c.ToggleControl, {
         label: __('All day', 'iigp-widgets'),
@@ -119,13 +142,29 @@
           });
         },
       }),
-      el(c.TextControl, { label: __('Start', 'iigp-widgets'), type: allDay ? 'date' : 'datetime-local', value: wall(value.startDate, allDay), onChange: setDate('startDate'), className: 'iigp-workshop-start' }),
-      el(c.TextControl, { label: __('End', 'iigp-widgets'), type: allDay ? 'date' : 'datetime-local', value: wall(value.endDate, allDay), onChange: setDate('endDate'), className: 'iigp-workshop-end' }),
+      el(c.TextControl, {
+        label: __('Start', 'iigp-widgets'),
+        type: allDay ? 'date' : 'datetime-local',
+        value: wall(value.startDate, allDay),
+        onChange: setDate('startDate'),
+        className: 'iigp-workshop-start',
+      }),
+      el(c.TextControl, {
+        label: __('End', 'iigp-widgets'),
+        type: allDay ? 'date' : 'datetime-local',
+        value: wall(value.endDate, allDay),
+        onChange: setDate('endDate'),
+        className: 'iigp-workshop-end',
+      }),
       el(c.SelectControl, {
         label: __('Time zone', 'iigp-widgets'),
         value: value.timeZone || config.siteZone,
-        options: config.zones.map(function (zone) { return { label: zone, value: zone }; }),
-        onChange: function (zone) { set({ timeZone: zone }); },
+        options: config.zones.map(function (zone) {
+          return { label: zone, value: zone };
+        }),
+        onChange: function (zone) {
+          set({ timeZone: zone });
+        },
         className: 'iigp-workshop-zone',
       }),
       el(c.RadioControl, {
@@ -135,38 +174,99 @@
           { label: __('A place', 'iigp-widgets'), value: 'place' },
           { label: __('Online', 'iigp-widgets'), value: 'online' },
         ],
-        onChange: function (where) { set({ location: where === 'online' ? { url: '' } : { name: '', address: '' } }); },
+        onChange: function (where) {
+          set({ location: where === 'online' ? { url: '' } : { name: '', address: '' } });
+        },
       }),
       online
-        ? el(c.TextControl, { label: __('Join link', 'iigp-widgets'), type: 'url', value: value.location.url || '', onChange: function (url) { set({ location: { url: url } }); }, className: 'iigp-workshop-join' })
-        : el(Fragment, null,
-            el(c.TextControl, { label: __('Place', 'iigp-widgets'), value: (value.location || {}).name || '', onChange: function (name) { setIn('location', { name: name }); }, className: 'iigp-workshop-place' }),
-            el(c.TextareaControl, { label: __('Address', 'iigp-widgets'), rows: 2, value: (value.location || {}).address || '', onChange: function (address) { setIn('location', { address: address }); }, className: 'iigp-workshop-address' })),
+        ? el(c.TextControl, {
+            label: __('Join link', 'iigp-widgets'),
+            type: 'url',
+            value: value.location.url || '',
+            onChange: function (url) {
+              set({ location: { url: url } });
+            },
+            className: 'iigp-workshop-join',
+          })
+        : el(
+            Fragment,
+            null,
+            el(c.TextControl, {
+              label: __('Place', 'iigp-widgets'),
+              value: (value.location || {}).name || '',
+              onChange: function (name) {
+                setIn('location', { name: name });
+              },
+              className: 'iigp-workshop-place',
+            }),
+            el(c.TextareaControl, {
+              label: __('Address', 'iigp-widgets'),
+              rows: 2,
+              value: (value.location || {}).address || '',
+              onChange: function (address) {
+                setIn('location', { address: address });
+              },
+              className: 'iigp-workshop-address',
+            }),
+          ),
       el(c.TextareaControl, {
         label: __('Presenters (one per line)', 'iigp-widgets'),
         rows: 2,
         value: named.join('\n'),
-        onChange: function (text) { setPerformers(text.split('\n'), faculty); },
+        onChange: function (text) {
+          setPerformers(text.split('\n'), faculty);
+        },
         className: 'iigp-workshop-presenters',
       }),
       config.faculty.length
-        ? el(c.BaseControl, { label: __('Presenters from the faculty', 'iigp-widgets'), id: 'iigp-workshop-faculty' },
+        ? el(
+            c.BaseControl,
+            { label: __('Presenters from the faculty', 'iigp-widgets'), id: 'iigp-workshop-faculty' },
             config.faculty.map(function (page) {
               return el(c.CheckboxControl, {
                 key: page.url,
                 label: page.name,
                 checked: facultyUrls.indexOf(page.url) >= 0,
                 onChange: function (on) {
-                  var pages = faculty.filter(function (p) { return p.url !== page.url; });
+                  var pages = faculty.filter(function (p) {
+                    return p.url !== page.url;
+                  });
                   if (on) pages.push({ name: page.name, url: page.url });
                   setPerformers(named, pages);
                 },
               });
-            }))
+            }),
+          )
         : null,
-      el(c.TextControl, { label: __('CE credits', 'iigp-widgets'), help: __('For example: 6 CE hours, Michigan Board of Social Work', 'iigp-widgets'), value: value.ceCredits || '', onChange: function (text) { set({ ceCredits: text }); }, className: 'iigp-workshop-credits' }),
-      el(c.TextControl, { label: __('Price (0 when free)', 'iigp-widgets'), type: 'number', min: 0, step: 'any', value: (value.offers || {}).price || '', onChange: function (price) { setIn('offers', { price: price, priceCurrency: (value.offers || {}).priceCurrency || 'USD' }); }, className: 'iigp-workshop-price' }),
-      el(c.TextControl, { label: __('Registration URL', 'iigp-widgets'), type: 'url', value: (value.offers || {}).url || '', onChange: function (url) { setIn('offers', { url: url }); }, className: 'iigp-workshop-registration' }),
+      el(c.TextControl, {
+        label: __('CE credits', 'iigp-widgets'),
+        help: __('For example: 6 CE hours, Michigan Board of Social Work', 'iigp-widgets'),
+        value: value.ceCredits || '',
+        onChange: function (text) {
+          set({ ceCredits: text });
+        },
+        className: 'iigp-workshop-credits',
+      }),
+      el(c.TextControl, {
+        label: __('Price (0 when free)', 'iigp-widgets'),
+        type: 'number',
+        min: 0,
+        step: 'any',
+        value: (value.offers || {}).price || '',
+        onChange: function (price) {
+          setIn('offers', { price: price, priceCurrency: (value.offers || {}).priceCurrency || 'USD' });
+        },
+        className: 'iigp-workshop-price',
+      }),
+      el(c.TextControl, {
+        label: __('Registration URL', 'iigp-widgets'),
+        type: 'url',
+        value: (value.offers || {}).url || '',
+        onChange: function (url) {
+          setIn('offers', { url: url });
+        },
+        className: 'iigp-workshop-registration',
+      }),
       el(c.SelectControl, {
         label: __('Status', 'iigp-widgets'),
         value: status,
@@ -187,8 +287,20 @@
         className: 'iigp-workshop-status',
       }),
       Object.keys(value).length
-        ? el(c.Button, { variant: 'link', isDestructive: true, onClick: function () { var meta = {}; meta[META] = null; editPost({ meta: meta }); } }, __('Remove the workshop details', 'iigp-widgets'))
-        : null
+        ? el(
+            c.Button,
+            {
+              variant: 'link',
+              isDestructive: true,
+              onClick: function () {
+                var meta = {};
+                meta[META] = null;
+                editPost({ meta: meta });
+              },
+            },
+            __('Remove the workshop details', 'iigp-widgets'),
+          )
+        : null,
     );
   }
 
