@@ -7,11 +7,7 @@ import type { EmbedConfiguratorElement, Manifest } from '../demo/configurator/co
 async function configurator(): Promise<EmbedConfiguratorElement> {
   const manifest = (await (await fetch('/custom-elements.json')).json()) as Manifest;
   const el = await fixture<EmbedConfiguratorElement>(
-    html`<iigp-embed-configurator
-      .manifest=${manifest}
-      version="0.1.0"
-      data-base="/demo/data/"
-    ></iigp-embed-configurator>`,
+    html`<iigp-embed-configurator .manifest=${manifest} version="0.1.0" data-base="/demo/data/"></iigp-embed-configurator>`,
   );
   return el;
 }

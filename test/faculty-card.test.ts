@@ -32,17 +32,14 @@ describe('<iigp-faculty-card> from attributes', () => {
       return original(...args);
     };
     try {
-      const el = await fixture<FacultyCardElement>(
-        html`<iigp-faculty-card
-          name="Natan HarPaz"
-          credentials="Ph.D, M.S.W, CGP, FAGPA"
-          job-title="Faculty"
-          photo=${PHOTO}
-          href="https://iigp.example/faculty/natan-harpaz/"
-          ><p slot="bio">Leads <em>groups</em>.</p>
-          <a href="/faculty/">Our faculty</a></iigp-faculty-card
-        >`,
-      );
+      const el = await fixture<FacultyCardElement>(html`<iigp-faculty-card
+        name="Natan HarPaz"
+        credentials="Ph.D, M.S.W, CGP, FAGPA"
+        job-title="Faculty"
+        photo=${PHOTO}
+        href="https://iigp.example/faculty/natan-harpaz/"
+        ><p slot="bio">Leads <em>groups</em>.</p><a href="/faculty/">Our faculty</a></iigp-faculty-card
+      >`);
       await photoSettled(el);
       expect(el.state).to.equal('ready');
       expect(fetched).to.equal(0);
@@ -86,10 +83,7 @@ describe('<iigp-faculty-card> from attributes', () => {
 
   it('splits credentials and expands the known ones, tolerating missing dots; unknown ones as written', async () => {
     const el = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card
-        name="A Person"
-        credentials="PhD , M.S.W ,LMSW;LCSW, Psy.D, m.d., Board-Certified Dance Therapist, MFA"
-      ></iigp-faculty-card>`,
+      html`<iigp-faculty-card name="A Person" credentials="PhD , M.S.W ,LMSW;LCSW, Psy.D, m.d., Board-Certified Dance Therapist, MFA"></iigp-faculty-card>`,
     );
     await expanded(el);
     expect(abbrs(el)).to.deep.equal([
@@ -132,11 +126,7 @@ describe('<iigp-faculty-card> from attributes', () => {
 
   it('ignores a photo or link that is not http(s)', async () => {
     const el = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card
-        name="Mallory"
-        photo="javascript:alert(1)"
-        href="javascript:alert(1)"
-      ></iigp-faculty-card>`,
+      html`<iigp-faculty-card name="Mallory" photo="javascript:alert(1)" href="javascript:alert(1)"></iigp-faculty-card>`,
     );
     expect(shadow(el).querySelector('img, a')).to.equal(null);
     expect(texts(el, '[part="initials"]')).to.deep.equal(['M']);
@@ -152,11 +142,7 @@ describe('<iigp-faculty-card> from attributes', () => {
 
   it('makes the whole card one link target without nesting links, and works without a link', async () => {
     const el = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card
-        name="David Baker"
-        href="https://iigp.example/faculty/david-baker/"
-        style="width: 400px"
-      ></iigp-faculty-card>`,
+      html`<iigp-faculty-card name="David Baker" href="https://iigp.example/faculty/david-baker/" style="width: 400px"></iigp-faculty-card>`,
     );
     const link = shadow(el).querySelector('a')!;
     const after = getComputedStyle(link, '::after');
@@ -283,10 +269,7 @@ describe('<iigp-faculty-card> from src', () => {
       { '@type': 'Person', name: 'Émile Zola, Ph.D.' },
     ]);
     const byName = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card
-        src=${mock('echo', { body, type: 'application/json' })}
-        person="emile-zola"
-      ></iigp-faculty-card>`,
+      html`<iigp-faculty-card src=${mock('echo', { body, type: 'application/json' })} person="emile-zola"></iigp-faculty-card>`,
     );
     await settled(byName);
     expect(texts(byName, '[part~="title"]')).to.deep.equal(['Émile Zola']);
@@ -354,9 +337,7 @@ describe('<iigp-faculty-card> from src', () => {
 
   it('is empty, with its fallback, when the person is not in the data', async () => {
     const el = await fixture<FacultyCardElement>(
-      html`<iigp-faculty-card src=${mock(JSON_LD)} person="nobody"
-        ><a href="/faculty/">Our faculty</a></iigp-faculty-card
-      >`,
+      html`<iigp-faculty-card src=${mock(JSON_LD)} person="nobody"><a href="/faculty/">Our faculty</a></iigp-faculty-card>`,
     );
     await settled(el);
     expect(el.state).to.equal('empty');
@@ -390,9 +371,7 @@ describe('<iigp-faculty-card> from src', () => {
     // The fixture server counts hits across test files: the suite name keeps this URL apart from theirs.
     const url = mock(JSON_LD, { suite: 'faculty-card' });
     const box = await fixture<HTMLElement>(
-      html`<div>
-        ${['natan-harpaz', 'leora-bar-levav', 'david-baker'].map((p) => html`<iigp-faculty-card src=${url} person=${p}></iigp-faculty-card>`)}
-      </div>`,
+      html`<div>${['natan-harpaz', 'leora-bar-levav', 'david-baker'].map((p) => html`<iigp-faculty-card src=${url} person=${p}></iigp-faculty-card>`)}</div>`,
     );
     const cards = [...box.querySelectorAll('iigp-faculty-card')];
     for (const card of cards) await settled(card);

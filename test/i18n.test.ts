@@ -205,21 +205,14 @@ describe('the widgets speak the page language', () => {
     expect(shownText(en)).not.to.contain('Register');
     const spanish = await inLanguage<WorkshopListElement>(
       'es',
-      html`<iigp-workshop-list
-        strings=${JSON.stringify({ register: 'Reservar plaza' })}
-        .now=${NOW}
-        .items=${[WORKSHOP]}
-      ></iigp-workshop-list>`,
+      html`<iigp-workshop-list strings=${JSON.stringify({ register: 'Reservar plaza' })} .now=${NOW} .items=${[WORKSHOP]}></iigp-workshop-list>`,
     );
     expect(shownText(spanish)).to.contain('Reservar plaza');
     expect(shownText(spanish)).to.contain('Añadir al calendario');
     // The property works too, and the messages take {noun}.
     const posts = await inLanguage<RecentPostsElement>(
       'en',
-      html`<iigp-recent-posts
-        .strings=${{ empty: 'Nothing new in our {noun} yet.' }}
-        .items=${[]}
-      ></iigp-recent-posts>`,
+      html`<iigp-recent-posts .strings=${{ empty: 'Nothing new in our {noun} yet.' }} .items=${[]}></iigp-recent-posts>`,
     );
     expect(shownText(posts)).to.contain('Nothing new in our posts yet.');
   });

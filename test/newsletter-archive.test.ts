@@ -374,11 +374,7 @@ describe('<iigp-newsletter-archive> from src', () => {
 
   it('shows a placeholder while loading, accessibly, and the wrapped list meanwhile stays hidden', async () => {
     const el = await fixture<NewsletterArchiveElement>(
-      html`<iigp-newsletter-archive src=${mock(JSON_LD, { delay: 1500 })}
-        ><ul>
-          <li><a href="/archive/">Archive</a></li>
-        </ul></iigp-newsletter-archive
-      >`,
+      html`<iigp-newsletter-archive src=${mock(JSON_LD, { delay: 1500 })}><ul><li><a href="/archive/">Archive</a></li></ul></iigp-newsletter-archive>`,
     );
     expect(el.state).to.equal('loading');
     expect(shadow(el).querySelector('[part="skeleton"]')).to.exist;
@@ -408,11 +404,7 @@ describe('<iigp-newsletter-archive> when things fail', () => {
     it(`ends in error showing the original list and one warning for ${name}`, async () => {
       const src = url();
       const { el, warnings } = await mountSettled<NewsletterArchiveElement>(
-        html`<iigp-newsletter-archive src=${src}
-          ><ul>
-            <li><a href="/n/w.pdf">Winter 2010</a></li>
-          </ul></iigp-newsletter-archive
-        >`,
+        html`<iigp-newsletter-archive src=${src}><ul><li><a href="/n/w.pdf">Winter 2010</a></li></ul></iigp-newsletter-archive>`,
       );
       expect(el.state).to.equal('error');
       expect(warnings).to.have.length(1);

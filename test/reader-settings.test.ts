@@ -20,60 +20,28 @@ const NO_EMULATION = (feature: string, bidiCommand: string) =>
 /** Every widget with the richest content it shows: images, excerpts, buttons, long credentials. */
 const widgets: Record<string, () => TemplateResult> = {
   'iigp-recent-posts': () =>
-    html`<iigp-recent-posts
-      src=${mock('demo/data/posts.xml')}
-      show-image
-      show-excerpt
-      show-author
-      read-more="Read more"
-    ></iigp-recent-posts>`,
+    html`<iigp-recent-posts src=${mock('demo/data/posts.xml')} show-image show-excerpt show-author read-more="Read more"></iigp-recent-posts>`,
   'iigp-workshop-list': () =>
-    html`<iigp-workshop-list
-      src=${mock('demo/data/workshops.json')}
-      when="all"
-      show-description
-      .now=${NOW}
-    ></iigp-workshop-list>`,
+    html`<iigp-workshop-list src=${mock('demo/data/workshops.json')} when="all" show-description .now=${NOW}></iigp-workshop-list>`,
   'iigp-faculty-card': () =>
     html`<iigp-faculty-card src=${mock('demo/data/faculty.json')} person="natan-harpaz"></iigp-faculty-card>`,
   'iigp-newsletter-archive': () =>
-    html`<iigp-newsletter-archive
-      src=${mock('demo/data/newsletters.json')}
-      limit="3"
-      searchable
-    ></iigp-newsletter-archive>`,
+    html`<iigp-newsletter-archive src=${mock('demo/data/newsletters.json')} limit="3" searchable></iigp-newsletter-archive>`,
 };
 
 /** The other layouts, for the width and text-size tests. */
 const layouts: Record<string, () => TemplateResult> = {
   ...widgets,
   'iigp-recent-posts layout="grid"': () =>
-    html`<iigp-recent-posts
-      src=${mock('demo/data/posts.xml')}
-      layout="grid"
-      show-image
-      show-excerpt
-    ></iigp-recent-posts>`,
+    html`<iigp-recent-posts src=${mock('demo/data/posts.xml')} layout="grid" show-image show-excerpt></iigp-recent-posts>`,
   'iigp-workshop-list layout="cards"': () =>
     html`<iigp-workshop-list src=${mock('demo/data/workshops.json')} layout="cards" .now=${NOW}></iigp-workshop-list>`,
   'iigp-workshop-list layout="compact"': () =>
-    html`<iigp-workshop-list
-      src=${mock('demo/data/workshops.json')}
-      layout="compact"
-      .now=${NOW}
-    ></iigp-workshop-list>`,
+    html`<iigp-workshop-list src=${mock('demo/data/workshops.json')} layout="compact" .now=${NOW}></iigp-workshop-list>`,
   'iigp-faculty-card layout="vertical"': () =>
-    html`<iigp-faculty-card
-      src=${mock('demo/data/faculty.json')}
-      person="natan-harpaz"
-      layout="vertical"
-    ></iigp-faculty-card>`,
+    html`<iigp-faculty-card src=${mock('demo/data/faculty.json')} person="natan-harpaz" layout="vertical"></iigp-faculty-card>`,
   'iigp-faculty-card layout="compact"': () =>
-    html`<iigp-faculty-card
-      src=${mock('demo/data/faculty.json')}
-      person="natan-harpaz"
-      layout="compact"
-    ></iigp-faculty-card>`,
+    html`<iigp-faculty-card src=${mock('demo/data/faculty.json')} person="natan-harpaz" layout="compact"></iigp-faculty-card>`,
 };
 
 async function mount(template: TemplateResult, style: string): Promise<WidgetElement<unknown>> {

@@ -49,14 +49,7 @@ describe('<iigp-recent-posts> over RSS', () => {
 
   it('shows a text excerpt cut to excerpt-words, author and a read-more link that names the post', async () => {
     const el = await fixture<RecentPostsElement>(
-      html`<iigp-recent-posts
-        src=${mock(FEED)}
-        limit="1"
-        show-excerpt
-        excerpt-words="6"
-        show-author
-        read-more="Continue"
-      ></iigp-recent-posts>`,
+      html`<iigp-recent-posts src=${mock(FEED)} limit="1" show-excerpt excerpt-words="6" show-author read-more="Continue"></iigp-recent-posts>`,
     );
     await settled(el);
     expect(texts(el, '[part="excerpt"]')).to.deep.equal(['When two therapists lead a group…']);
@@ -102,9 +95,7 @@ describe('<iigp-recent-posts> over RSS', () => {
 
   it('lays posts out as a grid with layout="grid" and columns', async () => {
     const el = await fixture<RecentPostsElement>(
-      html`<div style="width: 900px">
-        <iigp-recent-posts src=${mock(FEED)} layout="grid" columns="3"></iigp-recent-posts>
-      </div>`,
+      html`<div style="width: 900px"><iigp-recent-posts src=${mock(FEED)} layout="grid" columns="3"></iigp-recent-posts></div>`,
     );
     const widget = el.querySelector('iigp-recent-posts') as RecentPostsElement;
     await settled(widget);
@@ -257,10 +248,7 @@ describe('<iigp-recent-posts> over RSS', () => {
   it('with loading="lazy" fetches nothing until the widget nears the viewport', async () => {
     const url = mock(FEED);
     const box = await fixture<HTMLElement>(
-      html`<div>
-        <div style="height: 5000px"></div>
-        <iigp-recent-posts loading="lazy" src=${url}></iigp-recent-posts>
-      </div>`,
+      html`<div><div style="height: 5000px"></div><iigp-recent-posts loading="lazy" src=${url}></iigp-recent-posts></div>`,
     );
     const el = box.querySelector('iigp-recent-posts') as RecentPostsElement;
     await new Promise((done) => setTimeout(done, 300));
@@ -303,9 +291,7 @@ describe('<iigp-recent-posts> when things fail', () => {
     const caught = (event: Event) => (error = event as CustomEvent);
     const { el, warnings } = await mountSettled<RecentPostsElement>(
       fallback
-        ? html`<iigp-recent-posts src=${url} @iigp-error=${caught}
-            ><a href="/blog/">Read our blog</a></iigp-recent-posts
-          >`
+        ? html`<iigp-recent-posts src=${url} @iigp-error=${caught}><a href="/blog/">Read our blog</a></iigp-recent-posts>`
         : html`<iigp-recent-posts src=${url} @iigp-error=${caught}></iigp-recent-posts>`,
     );
     return { el, warnings, error };

@@ -69,16 +69,7 @@ describe('a widget shows a snapshot as it shows its source', () => {
 
   it('<iigp-recent-posts>: WordPress REST posts and their JSON Feed snapshot', async () => {
     const view = (src: string) =>
-      html`<iigp-recent-posts
-        src=${src}
-        limit="10"
-        show-excerpt
-        show-author
-        show-image
-        read-more
-        locale="en-US"
-        time-zone="UTC"
-      ></iigp-recent-posts>`;
+      html`<iigp-recent-posts src=${src} limit="10" show-excerpt show-author show-image read-more locale="en-US" time-zone="UTC"></iigp-recent-posts>`;
     const source = await fixture<RecentPostsElement>(view(mock('test/fixtures/snapshot/wp-posts.json')));
     const snapshot = await fixture<RecentPostsElement>(view(mock('test/fixtures/snapshot/wp-posts.snapshot.json')));
     await Promise.all([settled(source), settled(snapshot)]);
@@ -90,13 +81,7 @@ describe('a widget shows a snapshot as it shows its source', () => {
 
   it('<iigp-workshop-list>: The Events Calendar response and its schema.org snapshot', async () => {
     const view = (src: string) =>
-      html`<iigp-workshop-list
-        src=${src}
-        when="all"
-        show-description
-        layout="cards"
-        locale="en-US"
-      ></iigp-workshop-list>`;
+      html`<iigp-workshop-list src=${src} when="all" show-description layout="cards" locale="en-US"></iigp-workshop-list>`;
     const source = await fixture<WorkshopListElement>(view(mock('demo/data/workshops-tec.json')));
     const snapshot = await fixture<WorkshopListElement>(view(mock('test/fixtures/snapshot/workshops.snapshot.json')));
     await Promise.all([settled(source), settled(snapshot)]);

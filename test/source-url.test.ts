@@ -73,9 +73,7 @@ describe('widgets ask WordPress for what they show', () => {
   it('asks for the default limit when none is set, and one request serves every widget asking the same', async () => {
     const src = `${site()}/wp-json/wp/v2/posts`;
     const box = await fixture<HTMLElement>(
-      html`<div>
-        <iigp-recent-posts src=${src}></iigp-recent-posts><iigp-recent-posts src=${src}></iigp-recent-posts>
-      </div>`,
+      html`<div><iigp-recent-posts src=${src}></iigp-recent-posts><iigp-recent-posts src=${src}></iigp-recent-posts></div>`,
     );
     const [a, b] = box.querySelectorAll('iigp-recent-posts') as NodeListOf<RecentPostsElement>;
     await settled(a);

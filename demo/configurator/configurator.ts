@@ -89,62 +89,17 @@ export class EmbedConfiguratorElement extends LitElement {
   }
 
   static override styles = css`
-    :host {
-      display: grid;
-      gap: 1.5rem;
-      grid-template-columns: minmax(0, 22rem) minmax(0, 1fr);
-      font: inherit;
-    }
-    @media (max-width: 50rem) {
-      :host {
-        grid-template-columns: 1fr;
-      }
-    }
-    form {
-      display: grid;
-      gap: 0.75rem;
-      align-content: start;
-    }
-    label {
-      display: grid;
-      gap: 0.2rem;
-      font-weight: 600;
-    }
-    .check {
-      display: flex;
-      gap: 0.5rem;
-      align-items: center;
-    }
-    small {
-      font-weight: 400;
-      color: inherit;
-    }
-    input,
-    select,
-    textarea,
-    button {
-      font: inherit;
-    }
-    textarea {
-      inline-size: 100%;
-      min-block-size: 7rem;
-      font-family: ui-monospace, monospace;
-      font-size: 0.85em;
-    }
-    .preview {
-      border: 1px dashed currentColor;
-      padding: 1rem;
-      border-radius: 0.5rem;
-    }
-    h2,
-    h3 {
-      margin: 0 0 0.5rem;
-      font-size: 1.1rem;
-    }
-    .out {
-      display: grid;
-      gap: 1rem;
-    }
+    :host { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 22rem) minmax(0, 1fr); font: inherit; }
+    @media (max-width: 50rem) { :host { grid-template-columns: 1fr; } }
+    form { display: grid; gap: 0.75rem; align-content: start; }
+    label { display: grid; gap: 0.2rem; font-weight: 600; }
+    .check { display: flex; gap: 0.5rem; align-items: center; }
+    small { font-weight: 400; color: inherit; }
+    input, select, textarea, button { font: inherit; }
+    textarea { inline-size: 100%; min-block-size: 7rem; font-family: ui-monospace, monospace; font-size: 0.85em; }
+    .preview { border: 1px dashed currentColor; padding: 1rem; border-radius: 0.5rem; }
+    h2, h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
+    .out { display: grid; gap: 1rem; }
   `;
 
   private attributesOf(tag: string): Attribute[] {
@@ -226,13 +181,8 @@ export class EmbedConfiguratorElement extends LitElement {
     if (type.startsWith('boolean')) {
       return html`<div>
         <label class="check"
-          ><input
-            id=${id}
-            type="checkbox"
-            aria-describedby="${id}-hint"
-            .checked=${value === true || (value === undefined && attr.default === 'true')}
-            @change=${(e: Event) => this.set(attr.name, (e.target as HTMLInputElement).checked)}
-          />${attr.name}</label
+          ><input id=${id} type="checkbox" aria-describedby="${id}-hint" .checked=${value === true || (value === undefined && attr.default === 'true')}
+            @change=${(e: Event) => this.set(attr.name, (e.target as HTMLInputElement).checked)} />${attr.name}</label
         >${hint}
       </div>`;
     }
@@ -240,11 +190,7 @@ export class EmbedConfiguratorElement extends LitElement {
     if (options) {
       return html`<label
         >${attr.name}
-        <select
-          id=${id}
-          aria-describedby="${id}-hint"
-          @change=${(e: Event) => this.set(attr.name, (e.target as HTMLSelectElement).value)}
-        >
+        <select id=${id} aria-describedby="${id}-hint" @change=${(e: Event) => this.set(attr.name, (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!value}>(default)</option>
           ${options.map((o) => html`<option ?selected=${value === o}>${o}</option>`)}
         </select>
@@ -282,17 +228,11 @@ export class EmbedConfiguratorElement extends LitElement {
         ${this.attributesOf(this.tag).map((a) => this.renderField(a))}
         <label
           >Embedding site (for the CORS line)
-          <input
-            id="embedder"
-            .value=${this.embedder}
-            @input=${(e: Event) => (this.embedder = (e.target as HTMLInputElement).value)}
+          <input id="embedder" .value=${this.embedder} @input=${(e: Event) => (this.embedder = (e.target as HTMLInputElement).value)}
         /></label>
         <label
           >Script from (leave empty for the CDN)
-          <input
-            id="scripts"
-            placeholder="https://cdn.jsdelivr.net/npm/iigp-widgets@${this.version}/dist"
-            .value=${this.scripts}
+          <input id="scripts" placeholder="https://cdn.jsdelivr.net/npm/iigp-widgets@${this.version}/dist" .value=${this.scripts}
             @input=${(e: Event) => (this.scripts = (e.target as HTMLInputElement).value)}
         /></label>
       </form>
@@ -304,23 +244,17 @@ export class EmbedConfiguratorElement extends LitElement {
         <section aria-labelledby="snippet-h">
           <h2 id="snippet-h">Snippet</h2>
           <textarea id="snippet" readonly aria-labelledby="snippet-h" .value=${this.snippet()}></textarea>
-          <button id="copy-snippet" type="button" @click=${() => this.copy('Snippet', this.snippet())}>
-            Copy snippet
-          </button>
+          <button id="copy-snippet" type="button" @click=${() => this.copy('Snippet', this.snippet())}>Copy snippet</button>
         </section>
         <section aria-labelledby="shortcode-h">
           <h3 id="shortcode-h">WordPress shortcode (with the iigp-widgets plugin)</h3>
           <textarea id="shortcode" readonly aria-labelledby="shortcode-h" .value=${this.shortcode()}></textarea>
-          <button id="copy-shortcode" type="button" @click=${() => this.copy('Shortcode', this.shortcode())}>
-            Copy shortcode
-          </button>
+          <button id="copy-shortcode" type="button" @click=${() => this.copy('Shortcode', this.shortcode())}>Copy shortcode</button>
         </section>
         <section aria-labelledby="host-h">
           <h3 id="host-h">What the sites must send</h3>
           <textarea id="host" readonly aria-labelledby="host-h" .value=${this.hostLines()}></textarea>
-          <button id="copy-host" type="button" @click=${() => this.copy('Header lines', this.hostLines())}>
-            Copy header lines
-          </button>
+          <button id="copy-host" type="button" @click=${() => this.copy('Header lines', this.hostLines())}>Copy header lines</button>
         </section>
         <p role="status" id="copied">${this.copied}</p>
       </div>

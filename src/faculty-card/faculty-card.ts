@@ -133,12 +133,10 @@ export class FacultyCardElement extends WidgetElement<Person> {
         () => {},
       );
     }
-    return html`<span part="credentials"
-      >${list.map((text, i) => {
-        const title = credentials?.expand(text);
-        return html`${i ? ', ' : ''}${title ? html`<abbr title=${title}>${text}</abbr>` : text}`;
-      })}</span
-    >`;
+    return html`<span part="credentials">${list.map((text, i) => {
+      const title = credentials?.expand(text);
+      return html`${i ? ', ' : ''}${title ? html`<abbr title=${title}>${text}</abbr>` : text}`;
+    })}</span>`;
   }
 
   protected override renderItems([p]: Person[]): TemplateResult {
@@ -151,35 +149,19 @@ export class FacultyCardElement extends WidgetElement<Person> {
       .filter(Boolean);
     const max = Math.max(1, this.bioWords);
     const bio = words.slice(0, max).join(' ') + (words.length > max ? '…' : '');
-    return html`<div part="item">
-      ${
-        image
-          ? html`<img
-              part="image"
-              src=${image.src}
-              alt=${image.alt ?? ''}
-              width=${image.width ?? size}
-              height=${image.height ?? size}
-              loading="lazy"
-              decoding="async"
-              @error=${() => (this.broken = image.src)}
-            />`
-          : html`<span part="initials" aria-hidden="true">${initials(p.name)}</span>`
-      }
-      <div class="body">
-        ${
-          url
-            ? html`<a part="link title" href=${url}>${clip(p.name)}</a>`
-            : html`<span part="title">${clip(p.name)}</span>`
-        }${this.renderCredentials(p.credentials ?? [])}${
-          p.jobTitle ? html`<span part="job-title">${clip(p.jobTitle)}</span>` : nothing
-        }${
-          compact || !(bio || this.querySelector('[slot="bio"]'))
-            ? nothing
-            : html`<div part="bio"><slot name="bio">${bio}</slot></div>`
-        }
-      </div>
-    </div>`;
+    return html`<div part="item">${
+      image
+        ? html`<img part="image" src=${image.src} alt=${image.alt ?? ''} width=${image.width ?? size} height=${image.height ?? size} loading="lazy" decoding="async" @error=${() => (this.broken = image.src)} />`
+        : html`<span part="initials" aria-hidden="true">${initials(p.name)}</span>`
+    }<div class="body">${
+      url ? html`<a part="link title" href=${url}>${clip(p.name)}</a>` : html`<span part="title">${clip(p.name)}</span>`
+    }${this.renderCredentials(p.credentials ?? [])}${
+      p.jobTitle ? html`<span part="job-title">${clip(p.jobTitle)}</span>` : nothing
+    }${
+      compact || !(bio || this.querySelector('[slot="bio"]'))
+        ? nothing
+        : html`<div part="bio"><slot name="bio">${bio}</slot></div>`
+    }</div></div>`;
   }
 }
 

@@ -169,20 +169,14 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   }
 
   private renderList(entries: Entry[]): TemplateResult {
-    return html`<ul part="list" role="list">
-      ${entries.map(
-        (e) =>
-          html`<li part="item">
-            ${
-              e.url
-                ? html`<a part="link title" href=${e.url}
-                    >${clip(e.text)}${e.meta ? html` <span part="meta">(${e.meta})</span>` : nothing}</a
-                  >`
-                : html`<span part="title">${clip(e.text)}</span>`
-            }
-          </li>`,
-      )}
-    </ul>`;
+    return html`<ul part="list" role="list">${entries.map(
+      (e) =>
+        html`<li part="item">${
+          e.url
+            ? html`<a part="link title" href=${e.url}>${clip(e.text)}${e.meta ? html` <span part="meta">(${e.meta})</span>` : nothing}</a>`
+            : html`<span part="title">${clip(e.text)}</span>`
+        }</li>`,
+    )}</ul>`;
   }
 
   protected override renderItems(items: Entry[]): TemplateResult {
@@ -207,34 +201,20 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
     const total = this.all.length;
     return html`${
       this.searchable
-        ? html`<label class="search"
-            >${this.term('filter')}
-            <input
-              part="search"
-              type="search"
-              .value=${this.query}
-              @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
-          /></label>`
+        ? html`<label class="search">${this.term('filter')} <input part="search" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>`
         : nothing
     }${[...groups].map(([key, list]) =>
       key
-        ? html`<section part="group">
-            <div part="group-heading" role="heading" aria-level=${level}>${key}</div>
-            ${this.renderList(list)}
-          </section>`
+        ? html`<section part="group"><div part="group-heading" role="heading" aria-level=${level}>${key}</div>${this.renderList(list)}</section>`
         : this.renderList(list),
     )}${
       this.searchable
         ? // Always there, so that screen readers hear the count change as one types.
-          html`<p part="message" role="status">
-            ${!words.length ? '' : entries.length ? this.term('matches', { count: this.count(entries.length), total: this.count(total) }) : this.term('noMatch')}
-          </p>`
+          html`<p part="message" role="status">${!words.length ? '' : entries.length ? this.term('matches', { count: this.count(entries.length), total: this.count(total) }) : this.term('noMatch')}</p>`
         : nothing
     }${
       items.length < total && !words.length
-        ? html`<button part="button" type="button" @click=${this.showAll}>
-            ${this.term('showAll', { total: this.count(total) })}
-          </button>`
+        ? html`<button part="button" type="button" @click=${this.showAll}>${this.term('showAll', { total: this.count(total) })}</button>`
         : nothing
     }`;
   }

@@ -4,33 +4,14 @@ export const recentPostsStyles = css`
   :host([layout='grid']) ul {
     --columns: 3;
     /* At most --columns per row, fewer when the widget is narrow (no narrower than --iigp-card-min-width). */
-    grid-template-columns: repeat(
-      auto-fill,
-      minmax(
-        max(
-          min(var(--iigp-card-min-width, 12em), 100%),
-          calc((100% - (var(--columns) - 1) * var(--iigp-gap, 0.75em)) / var(--columns))
-        ),
-        1fr
-      )
-    );
+    grid-template-columns: repeat(auto-fill, minmax(max(min(var(--iigp-card-min-width, 12em), 100%), calc((100% - (var(--columns) - 1) * var(--iigp-gap, 0.75em)) / var(--columns))), 1fr));
   }
   /* As specific as the rule above, and after it: they win. */
-  :host([columns='1']) ul {
-    --columns: 1;
-  }
-  :host([columns='2']) ul {
-    --columns: 2;
-  }
-  :host([columns='4']) ul {
-    --columns: 4;
-  }
-  :host([columns='5']) ul {
-    --columns: 5;
-  }
-  :host([columns='6']) ul {
-    --columns: 6;
-  }
+  :host([columns='1']) ul { --columns: 1; }
+  :host([columns='2']) ul { --columns: 2; }
+  :host([columns='4']) ul { --columns: 4; }
+  :host([columns='5']) ul { --columns: 5; }
+  :host([columns='6']) ul { --columns: 6; }
   li {
     display: flex;
     flex-wrap: wrap;

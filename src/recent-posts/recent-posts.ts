@@ -132,11 +132,9 @@ export class RecentPostsElement extends WidgetElement<Post> {
       : nothing;
     const meta =
       this.showDate && date
-        ? html`<div part="meta">
-            <time part="date" datetime=${date.toISOString()}>${dateText}</time>${
-              by ? html` <span class="sep" aria-hidden="true">·</span> ` : nothing
-            }${author}
-          </div>`
+        ? html`<div part="meta"><time part="date" datetime=${date.toISOString()}>${dateText}</time>${
+            by ? html` <span class="sep" aria-hidden="true">·</span> ` : nothing
+          }${author}</div>`
         : by
           ? html`<div part="meta">${author}</div>`
           : nothing;
@@ -146,32 +144,20 @@ export class RecentPostsElement extends WidgetElement<Post> {
         : nothing;
     // The title is a link or plain text: a template each, so that the title is no nested template.
     return post.url
-      ? html`<li part="item">
-          ${img}
-          <div class="body">
-            <a part="link title" href=${post.url} target=${target} rel=${rel}>${title}${newTabNote}</a
-            >${meta}${excerpt}${
-              this.readMore === undefined
-                ? nothing
-                : html`<a part="link read-more" href=${post.url} target=${target} rel=${rel}
-                    >${this.readMore || this.term('readMore')}<span class="visually-hidden">: ${title}</span
-                    >${newTabNote}</a
-                  >`
-            }
-          </div>
-        </li>`
-      : html`<li part="item">
-          ${img}
-          <div class="body"><span part="title">${title}</span>${meta}${excerpt}</div>
-        </li>`;
+      ? html`<li part="item">${img}<div class="body"><a part="link title" href=${post.url} target=${target} rel=${rel}>${title}${newTabNote}</a>${meta}${excerpt}${
+          this.readMore === undefined
+            ? nothing
+            : html`<a part="link read-more" href=${post.url} target=${target} rel=${rel}
+              >${this.readMore || this.term('readMore')}<span class="visually-hidden">: ${title}</span>${newTabNote}</a
+            >`
+        }</div></li>`
+      : html`<li part="item">${img}<div class="body"><span part="title">${title}</span>${meta}${excerpt}</div></li>`;
   }
 
   protected override renderItems(posts: Post[]): TemplateResult {
     // One formatter (and one look-up of the page's lang) per render, not per post.
     const format = dateTimeFormat(this.dateLocale, { dateStyle: 'long', timeZone: this.timeZone });
-    return html`<ul part="list" role="list">
-      ${posts.map((post) => this.renderPost(post, format))}
-    </ul>`;
+    return html`<ul part="list" role="list">${posts.map((post) => this.renderPost(post, format))}</ul>`;
   }
 }
 

@@ -233,9 +233,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   /** Placeholder rows that reserve roughly the space the items will take, so the page does not jump. */
   protected renderSkeleton(): TemplateResult {
     const rows = Math.min(Math.max(1, this.limit ?? this.defaultLimit), 5);
-    return html`<div class="skeleton" part="skeleton" aria-hidden="true">
-      ${Array.from({ length: rows }, () => html`<span></span>`)}
-    </div>`;
+    return html`<div class="skeleton" part="skeleton" aria-hidden="true">${Array.from({ length: rows }, () => html`<span></span>`)}</div>`;
   }
 
   protected render(): TemplateResult {
@@ -256,12 +254,9 @@ export abstract class WidgetElement<T> extends ReactiveElement {
       const fallback = [...this.childNodes].some((node) =>
         node.nodeType === 1 /* element */ ? !(node as Element).slot : node.textContent?.trim(),
       );
-      content = html`<slot @slotchange=${() => this.requestUpdate()}></slot
-        >${fallback ? nothing : html`<p part="message">${state === 'error' ? failed : this.term('empty')}</p>`}`;
+      content = html`<slot @slotchange=${() => this.requestUpdate()}></slot>${fallback ? nothing : html`<p part="message">${state === 'error' ? failed : this.term('empty')}</p>`}`;
     }
     // The heading is an ARIA heading: its level follows the attribute without a template per level.
-    return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}
-      <div class="visually-hidden" role="status">${status}</div>
-      ${content}`;
+    return html`${heading ? html`<div part="heading" role="heading" aria-level=${this.level}>${heading}</div>` : nothing}<div class="visually-hidden" role="status">${status}</div>${content}`;
   }
 }

@@ -156,63 +156,45 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     const part = (name: string, value?: string, prefix = '') =>
       value ? html`<span part=${name}>${prefix}${clip(value)}</span>` : nothing;
     // No whitespace between the children of <li> and of the actions: the flex layout spaces them.
-    return html`<li part="item" class=${status ?? ''}>
-      ${
-        this.layout === 'cards' && w.image
-          ? html`<img part="image" src=${w.image.src} alt=${w.image.alt ?? ''} loading="lazy" />`
-          : nothing
-      }${w.url ? html`<a part="link title" href=${w.url}>${title}</a>` : part('title', title)}${
-        shown ? html`<strong part="status">${shown}</strong>` : nothing
-      }<time part="date" datetime=${allDay ? isoDay(start, zone) : start.toISOString()}
-        >${last && last > start ? format.formatRange(start, last) : format.format(start)}</time
-      >${
-        compact
-          ? nothing
-          : html`${part('place', place)}${
-              people.length
-                ? html`<span part="presenters"
-                    >${this.term('with')}
-                    ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ` ${this.term('and')} `) : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span
-                  >`
-                : nothing
-            }${part('credits', w.ceCredits && this.term('credits', { credits: w.ceCredits }))}${part('price', w.price)}${
-              this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing
-            }${
-              !ended(w, now) && status !== 'cancelled'
-                ? html`<div part="actions">
-                    ${
-                      w.registrationUrl && !shown
-                        ? html`<a part="link register button" href=${w.registrationUrl}
-                            >${this.term('register')}${vh(` ${this.term('registerFor', { title })}`)}</a
-                          >`
-                        : nothing
-                    }<button
-                      part="button calendar"
-                      type="button"
-                      aria-expanded=${open}
-                      @click=${async () => {
-                        calendarMenu = await import('./calendar-menu.js');
-                        this.menu = open ? '' : w.id;
-                      }}
-                    >
-                      ${this.term('addToCalendar')}${vh(`: ${title}`)}</button
-                    >${
-                      open
-                        ? calendarMenu!.calendarMenu(w, start, end, place, (key, values) => this.term(key, values))
-                        : nothing
-                    }
-                  </div>`
-                : nothing
-            }`
-      }
-    </li>`;
+    return html`<li part="item" class=${status ?? ''}>${
+      this.layout === 'cards' && w.image
+        ? html`<img part="image" src=${w.image.src} alt=${w.image.alt ?? ''} loading="lazy">`
+        : nothing
+    }${w.url ? html`<a part="link title" href=${w.url}>${title}</a>` : part('title', title)}${
+      shown ? html`<strong part="status">${shown}</strong>` : nothing
+    }<time part="date" datetime=${allDay ? isoDay(start, zone) : start.toISOString()}>${
+      last && last > start ? format.formatRange(start, last) : format.format(start)
+    }</time>${
+      compact
+        ? nothing
+        : html`${part('place', place)}${
+            people.length
+              ? html`<span part="presenters">${this.term('with')} ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ` ${this.term('and')} `) : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span>`
+              : nothing
+          }${part('credits', w.ceCredits && this.term('credits', { credits: w.ceCredits }))}${part('price', w.price)}${
+            this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing
+          }${
+            !ended(w, now) && status !== 'cancelled'
+              ? html`<div part="actions">${
+                  w.registrationUrl && !shown
+                    ? html`<a part="link register button" href=${w.registrationUrl}>${this.term('register')}${vh(` ${this.term('registerFor', { title })}`)}</a>`
+                    : nothing
+                }<button part="button calendar" type="button" aria-expanded=${open} @click=${async () => {
+                  calendarMenu = await import('./calendar-menu.js');
+                  this.menu = open ? '' : w.id;
+                }}>${this.term('addToCalendar')}${vh(`: ${title}`)}</button>${
+                  open
+                    ? calendarMenu!.calendarMenu(w, start, end, place, (key, values) => this.term(key, values))
+                    : nothing
+                }</div>`
+              : nothing
+          }`
+    }</li>`;
   }
 
   protected override renderItems(workshops: Workshop[]): TemplateResult {
     const now = this.clock();
-    return html`<ul part="list" role="list">
-      ${workshops.map((w) => this.renderWorkshop(w, now))}
-    </ul>`;
+    return html`<ul part="list" role="list">${workshops.map((w) => this.renderWorkshop(w, now))}</ul>`;
   }
 }
 

@@ -110,12 +110,10 @@ describe('hostile round two: output that misled', function () {
   it('a 182-character link in an excerpt, a long author and a long venue wrap inside the container', async () => {
     const url = `https://iigp.example/${'a'.repeat(160)}/index.html`;
     expect(url.length).to.be.at.least(182);
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="width: 300px">
-        <iigp-recent-posts show-author show-excerpt excerpt-words="40"></iigp-recent-posts>
-        <iigp-workshop-list when="all"></iigp-workshop-list>
-      </div>`,
-    );
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 300px">
+      <iigp-recent-posts show-author show-excerpt excerpt-words="40"></iigp-recent-posts>
+      <iigp-workshop-list when="all"></iigp-workshop-list>
+    </div>`);
     const posts = wrapper.querySelector('iigp-recent-posts') as RecentPostsElement;
     posts.items = [
       {

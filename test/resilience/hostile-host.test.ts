@@ -127,18 +127,12 @@ describe('hostile host pages', function () {
       const watch = watchErrors();
       const undo = hostility.install();
       try {
-        const box = await fixture<HTMLElement>(
-          html`<div>
-            <iigp-recent-posts src=${mock('demo/data/posts.xml')} limit="2" show-excerpt></iigp-recent-posts>
-            <iigp-workshop-list
-              src=${mock('demo/data/workshops.json')}
-              limit="2"
-              .now=${'2026-11-26T12:00:00Z'}
-            ></iigp-workshop-list>
-            <iigp-faculty-card src=${mock('demo/data/faculty.json')} layout="compact"></iigp-faculty-card>
-            <iigp-newsletter-archive src=${mock('demo/data/newsletters.json')} limit="2"></iigp-newsletter-archive>
-          </div>`,
-        );
+        const box = await fixture<HTMLElement>(html`<div>
+          <iigp-recent-posts src=${mock('demo/data/posts.xml')} limit="2" show-excerpt></iigp-recent-posts>
+          <iigp-workshop-list src=${mock('demo/data/workshops.json')} limit="2" .now=${'2026-11-26T12:00:00Z'}></iigp-workshop-list>
+          <iigp-faculty-card src=${mock('demo/data/faculty.json')} layout="compact"></iigp-faculty-card>
+          <iigp-newsletter-archive src=${mock('demo/data/newsletters.json')} limit="2"></iigp-newsletter-archive>
+        </div>`);
         const widgets = [...box.children] as WidgetElement<unknown>[];
         for (const el of widgets) {
           await settled(el);

@@ -37,12 +37,10 @@ export function watchErrors(): { errors: string[]; dispose: () => void } {
 export async function page(): Promise<Page> {
   const watch = watchErrors();
   let count = 0;
-  const box = await fixture<HTMLElement>(
-    html`<div>
-      <iigp-recent-posts class="healthy" src=${mock(FEED)} limit="2"></iigp-recent-posts>
-      <button type="button" class="plain" @click=${() => count++}>Plain button</button>
-    </div>`,
-  );
+  const box = await fixture<HTMLElement>(html`<div>
+    <iigp-recent-posts class="healthy" src=${mock(FEED)} limit="2"></iigp-recent-posts>
+    <button type="button" class="plain" @click=${() => count++}>Plain button</button>
+  </div>`);
   const healthy = box.querySelector('.healthy') as WidgetElement<unknown>;
   return {
     box,

@@ -58,14 +58,12 @@ describe('two copies on one page', function () {
   });
 
   it('every widget works', async () => {
-    const box = await fixture<HTMLElement>(
-      html`<div>
-        <iigp-recent-posts src=${mock('demo/data/posts.xml')}></iigp-recent-posts>
-        <iigp-workshop-list src=${mock('demo/data/workshops.json')} when="all"></iigp-workshop-list>
-        <iigp-faculty-card src=${mock('demo/data/faculty.json')}></iigp-faculty-card>
-        <iigp-newsletter-archive src=${mock('demo/data/newsletters.json')}></iigp-newsletter-archive>
-      </div>`,
-    );
+    const box = await fixture<HTMLElement>(html`<div>
+      <iigp-recent-posts src=${mock('demo/data/posts.xml')}></iigp-recent-posts>
+      <iigp-workshop-list src=${mock('demo/data/workshops.json')} when="all"></iigp-workshop-list>
+      <iigp-faculty-card src=${mock('demo/data/faculty.json')}></iigp-faculty-card>
+      <iigp-newsletter-archive src=${mock('demo/data/newsletters.json')}></iigp-newsletter-archive>
+    </div>`);
     for (const el of [...box.children] as WidgetElement<unknown>[]) {
       await settled(el);
       expect(el.state, el.localName).to.equal('ready');
@@ -77,14 +75,12 @@ describe('two copies on one page', function () {
   it('widgets of both copies on one URL make one request', async () => {
     customElements.define('iigp-recent-posts-second-copy', class extends (second as typeof HTMLElement) {});
     const url = mock('demo/data/posts.xml', { delay: 200 });
-    const box = await fixture<HTMLElement>(
-      html`<div>
-        <iigp-recent-posts src=${url}></iigp-recent-posts>
-        <iigp-recent-posts-second-copy src=${url}></iigp-recent-posts-second-copy>
-        <iigp-recent-posts src=${url}></iigp-recent-posts>
-        <iigp-recent-posts-second-copy src=${url}></iigp-recent-posts-second-copy>
-      </div>`,
-    );
+    const box = await fixture<HTMLElement>(html`<div>
+      <iigp-recent-posts src=${url}></iigp-recent-posts>
+      <iigp-recent-posts-second-copy src=${url}></iigp-recent-posts-second-copy>
+      <iigp-recent-posts src=${url}></iigp-recent-posts>
+      <iigp-recent-posts-second-copy src=${url}></iigp-recent-posts-second-copy>
+    </div>`);
     const widgets = [...box.children] as WidgetElement<unknown>[];
     expect(widgets[1].constructor).to.not.equal(widgets[0].constructor);
     for (const el of widgets) await settled(el);

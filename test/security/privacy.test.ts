@@ -45,14 +45,12 @@ describe('privacy', function () {
       newsletters: mock('demo/data/newsletters.json'),
     };
     try {
-      const box = await fixture<HTMLElement>(
-        html`<div>
-          <iigp-recent-posts src=${sources.posts} show-image show-excerpt show-author></iigp-recent-posts>
-          <iigp-workshop-list src=${sources.workshops} when="all" .now=${'2026-11-26T12:00:00Z'}></iigp-workshop-list>
-          <iigp-faculty-card src=${sources.faculty}></iigp-faculty-card>
-          <iigp-newsletter-archive src=${sources.newsletters}></iigp-newsletter-archive>
-        </div>`,
-      );
+      const box = await fixture<HTMLElement>(html`<div>
+        <iigp-recent-posts src=${sources.posts} show-image show-excerpt show-author></iigp-recent-posts>
+        <iigp-workshop-list src=${sources.workshops} when="all" .now=${'2026-11-26T12:00:00Z'}></iigp-workshop-list>
+        <iigp-faculty-card src=${sources.faculty}></iigp-faculty-card>
+        <iigp-newsletter-archive src=${sources.newsletters}></iigp-newsletter-archive>
+      </div>`);
       const widgets = [...box.children] as WidgetElement<unknown>[];
       for (const el of widgets) await settled(el);
       expect(widgets.map((el) => el.state)).to.deep.equal(['ready', 'ready', 'ready', 'ready']);
@@ -128,14 +126,12 @@ describe('privacy', function () {
   });
 
   it('outbound links: new-tab links have rel="noopener"; no referrer policy looser than the page’s; no ping', async () => {
-    const box = await fixture<HTMLElement>(
-      html`<div>
-        <iigp-recent-posts src=${mock('demo/data/posts.xml')} new-tab read-more="More"></iigp-recent-posts>
-        <iigp-workshop-list src=${mock('demo/data/workshops.json')} .now=${'2026-11-26T12:00:00Z'}></iigp-workshop-list>
-        <iigp-faculty-card src=${mock('demo/data/faculty.json')}></iigp-faculty-card>
-        <iigp-newsletter-archive src=${mock('demo/data/newsletters.json')}></iigp-newsletter-archive>
-      </div>`,
-    );
+    const box = await fixture<HTMLElement>(html`<div>
+      <iigp-recent-posts src=${mock('demo/data/posts.xml')} new-tab read-more="More"></iigp-recent-posts>
+      <iigp-workshop-list src=${mock('demo/data/workshops.json')} .now=${'2026-11-26T12:00:00Z'}></iigp-workshop-list>
+      <iigp-faculty-card src=${mock('demo/data/faculty.json')}></iigp-faculty-card>
+      <iigp-newsletter-archive src=${mock('demo/data/newsletters.json')}></iigp-newsletter-archive>
+    </div>`);
     for (const el of box.children) await settled(el as WidgetElement<unknown>);
     const links = shadowRoots(box).flatMap((shadow) => [...shadow.querySelectorAll('a')]);
     expect(links.length).to.be.greaterThan(10);
