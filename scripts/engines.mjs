@@ -11,12 +11,12 @@
 // launcher starts a private Xvfb display and the driver itself and stops both when WebKit is done.
 // A browser missing on this machine is reported with the command that installs it, and skipped.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
-import { installCommand } from './setup.mjs';
+import { executable, installCommand, which } from './setup.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -25,23 +25,6 @@ const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['w
 const APT = Object.fromEntries(
   Object.entries(PACKAGES).map(([engine, packages]) => [engine, installCommand(packages)]),
 );
-
-function executable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `name` on the PATH, or undefined. */
-function which(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && executable(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
 
 function miniBrowser() {
   if (process.env.WEBKIT_MINIBROWSER_PATH) return process.env.WEBKIT_MINIBROWSER_PATH;

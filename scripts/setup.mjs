@@ -34,7 +34,8 @@ export function installCommand(packages) {
   return `sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`;
 }
 
-function executable(path) {
+/** Whether `path` is a file this user may run. */
+export function executable(path) {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -43,8 +44,16 @@ function executable(path) {
   }
 }
 
+/** `name` on the PATH, or undefined. */
+export function which(name, env = process.env) {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir && executable(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
 function onPath(name, env) {
-  return (env.PATH ?? '').split(delimiter).some((dir) => dir && executable(join(dir, name)));
+  return which(name, env) !== undefined;
 }
 
 /** The engines ENGINES asks for (all when unset or 'all'). */

@@ -1,6 +1,7 @@
-import { fixture, waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { WidgetElement } from '../src/shared/widget-element.js';
+import type { WorkshopListElement } from '../src/workshop-list/workshop-list.js';
 
 let unique = 0;
 // One test server serves every engine of a run (ENGINES=all) and counts hits per URL: a token per page
@@ -79,4 +80,21 @@ export async function mountSettled<T extends WidgetElement<unknown>>(
   } finally {
     warnings.restore();
   }
+}
+
+/** Mounts a workshop list on `src` at a fixed `now` in en-US (the upcoming/past split and dates stay put), settled. */
+export async function mountWorkshopList(
+  src: string,
+  attrs: Record<string, string>,
+  now: string | number,
+): Promise<WorkshopListElement> {
+  const el = document.createElement('iigp-workshop-list') as WorkshopListElement;
+  el.now = now;
+  el.setAttribute('locale', 'en-US');
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  el.src = src;
+  const box = await fixture<HTMLElement>(html`<div></div>`);
+  box.append(el);
+  await settled(el);
+  return el;
 }

@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../src/workshop-list/define.js';
 import type { WorkshopListElement } from '../src/workshop-list/workshop-list.js';
 import { calendar, vevent } from './formats/ical-fixtures.js';
-import { captureWarnings, echo, mock, settled, texts } from './helpers.js';
+import { captureWarnings, echo, mock, mountWorkshopList, texts } from './helpers.js';
 
 // A weekly group in iCalendar, as the widget shows it, and what "Add to calendar" offers its readers.
 const NOW = '2026-10-01T12:00:00Z';
@@ -19,16 +19,12 @@ const GROUP = calendar(
   vevent('group@iigp.example', 'RECURRENCE-ID;TZID=America/Detroit:20261105T190000\nSTATUS:CANCELLED'),
 ).replace(/SUMMARY:group@iigp.example/g, 'SUMMARY:Thursday process group');
 
-async function list(src: string, attrs: Record<string, string> = {}, now = NOW): Promise<WorkshopListElement> {
-  const el = document.createElement('iigp-workshop-list') as WorkshopListElement;
-  el.now = now;
-  el.setAttribute('locale', 'en-US');
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  el.src = src;
-  const box = await fixture<HTMLElement>(html`<div></div>`);
-  box.append(el);
-  await settled(el);
-  return el;
+function list(
+  src: string,
+  attrs: Record<string, string> = {},
+  now: string | number = NOW,
+): Promise<WorkshopListElement> {
+  return mountWorkshopList(src, attrs, now);
 }
 
 const items = (el: WorkshopListElement) => [...el.shadowRoot!.querySelectorAll('[part~="item"]')];

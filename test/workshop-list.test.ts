@@ -7,7 +7,7 @@ import { fold, toIcs } from '../src/workshop-list/ics-write.js';
 import { parseTecEvents } from '../src/formats/wordpress/tec.js';
 import { normalizeZone, zonedTime } from '../src/formats/dates/zone.js';
 import type { WorkshopListElement } from '../src/workshop-list/workshop-list.js';
-import { captureWarnings, echo, mock, settled, texts } from './helpers.js';
+import { captureWarnings, echo, mock, settled, texts, mountWorkshopList } from './helpers.js';
 
 // Every test runs against a fixed "now" (the widget's documented `now` property), so the
 // upcoming/past split does not drift as the calendar moves on.
@@ -24,20 +24,12 @@ const YOGA = 'Yoga and Psychotherapy';
 const CULTURE = 'Culture and Race in Psychotherapy';
 const UPCOMING = [FORMATIVE, EFT, ADOPTION, YOGA];
 
-async function list(
+function list(
   src: string,
   attrs: Record<string, string> = {},
   now: string | number = NOW,
 ): Promise<WorkshopListElement> {
-  const el = document.createElement('iigp-workshop-list') as WorkshopListElement;
-  el.now = now;
-  el.setAttribute('locale', 'en-US');
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  el.src = src;
-  const box = await fixture<HTMLElement>(html`<div></div>`);
-  box.append(el);
-  await settled(el);
-  return el;
+  return mountWorkshopList(src, attrs, now);
 }
 
 function item(el: WorkshopListElement, title: string): Element {
