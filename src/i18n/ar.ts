@@ -1,7 +1,8 @@
-import type { Translations } from '../shared/strings.js';
-
-/** Arabic: the widgets' own words, by widget. Keys and placeholders as in each widget's English table. */
-const ar: Translations = {
+/**
+ * Arabic: the widgets' own words, by widget (the tag without `iigp-`), then by key: keys and placeholders as
+ * in each widget's English table. The type is written out so that a language file imports nothing.
+ */
+const ar: Record<string, Record<string, string>> = {
   'recent-posts': {
     noun: 'المقالات',
     loading: 'جارٍ تحميل المقالات…',

@@ -1,7 +1,8 @@
-import type { Translations } from '../shared/strings.js';
-
-/** Spanish: the widgets' own words, by widget. Keys and placeholders as in each widget's English table. */
-const es: Translations = {
+/**
+ * Spanish: the widgets' own words, by widget (the tag without `iigp-`), then by key: keys and placeholders as
+ * in each widget's English table. The type is written out so that a language file imports nothing.
+ */
+const es: Record<string, Record<string, string>> = {
   'recent-posts': {
     noun: 'entradas',
     loading: 'Cargando entradas…',

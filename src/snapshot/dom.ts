@@ -288,8 +288,23 @@ class Template {
   }
 }
 
-/** The part of `document` the format modules use: an inert HTML document to parse fragments in. */
+/**
+ * An element of an XML document whose content is set as markup: as in a browser, markup that is not
+ * well-formed throws (the check `wellFormed` in xml/well-formed.ts makes before parsing a feed).
+ */
+class XmlContent {
+  set innerHTML(markup: string) {
+    const doc = new DOMParser().parseFromString(`<x>${markup}</x>`, 'application/xml');
+    if (doc.documentElement?.localName === 'parsererror') throw new SyntaxError('not well-formed');
+  }
+  set textContent(_text: string) {}
+}
+
+/** The part of `document` the format modules use: an inert HTML document to parse fragments in, and an XML one. */
 export const document = {
   baseURI: undefined,
-  implementation: { createHTMLDocument: () => ({ createElement: () => new Template() }) },
+  implementation: {
+    createHTMLDocument: () => ({ createElement: () => new Template() }),
+    createDocument: () => ({ documentElement: new XmlContent() }),
+  },
 };
