@@ -63,6 +63,15 @@
       if (source && source.src && !(tag === 'iigp-faculty-card' && (!out.person || out.name))) {
         out.src = tag === 'iigp-faculty-card' ? source.src + '&slug=' + encodeURIComponent(out.person) : source.src;
         if (!out.format) out.format = source.format;
+        // The plugin's workshops route is asked for what the block shows, as the server asks it.
+        if (tag === 'iigp-workshop-list' && /iigp\/v1\/workshops/.test(out.src)) {
+          var query = [];
+          if (out.when === 'past' || out.when === 'all') query.push('when=' + out.when);
+          if (out.limit > 0) query.push('per_page=' + Math.min(100, Number(out.limit)));
+          if (out.category) query.push('category=' + encodeURIComponent(out.category));
+          delete out.category;
+          if (query.length) out.src += (out.src.indexOf('?') < 0 ? '?' : '&') + query.join('&');
+        }
       }
     }
     return out;

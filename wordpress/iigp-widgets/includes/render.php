@@ -188,8 +188,15 @@ function iigp_widgets_items($tag, array $a) {
 
         case 'iigp-workshop-list':
             $when = in_array($a['when'] ?? '', ['past', 'all'], true) ? $a['when'] : 'upcoming';
-            if (function_exists('iigp_workshop_events') && empty($a['category'])) {
-                $events = iigp_workshop_events(['when' => $when, 'limit' => $limit ?? 10]);
+            if (function_exists('iigp_workshop_events')) {
+                // The same workshops as the route the widget reads (its when, limit and category).
+                $args = ['when' => $when, 'limit' => $limit ?? 10];
+                if (!empty($a['category'])) {
+                    // An unknown category: no list here; the route's 400 leaves the widget with the fallback.
+                    if (!iigp_workshops_resolve_category($a['category'])) return null;
+                    $args['category'] = $a['category'];
+                }
+                $events = iigp_workshop_events($args);
                 return array_values(array_filter(array_map('iigp_widgets_workshop_from_event', (array) $events)));
             }
             $term = get_term_by('slug', sanitize_title($a['category'] ?? 'workshops'), 'category') ?: get_term_by('name', $a['category'] ?? 'workshops', 'category');
