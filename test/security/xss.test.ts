@@ -123,7 +123,7 @@ const CASES: Case[] = [
 ];
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
-/** An RSS/RDF title as shown: its XML text, or what it displays when that text is markup (DESIGN.md, Precise rules). */
+/** An RSS/RDF title as shown: its XML text, or what it displays when that text is markup (a lone `<` in prose stays). */
 const xmlTitle = (payload: string) => {
   const text = feeds.xmlSafe(payload).trim();
   return /<\/?[a-z][^<>]*>|&#?\w+;/i.test(text) ? htmlToText(text) : normal(text);
