@@ -7,42 +7,41 @@ import type { LoadError } from './load-error.js';
  * `hint` empty; any other error (a bug) keeps its message and asks to be reported.
  */
 export function explain(error: LoadError, url: string): void {
-  const { kind, status = 0, message } = error;
-  const crossOrigin = () => {
-    try {
-      return new URL(url).origin !== location.origin;
-    } catch {
-      return false;
-    }
-  };
-  [error.message, error.hint] =
-    kind === 'format'
-      ? [message, 'Please report this with the src address.']
-      : kind === 'timeout'
-        ? [`no complete answer within ${message} s`, 'The server is slow or down.']
-        : kind === 'too-large'
-          ? ['the response is over 8 MB', 'Use a feed of recent entries.']
-          : kind === 'http'
-            ? status
-              ? [
-                  `the server answered ${status}`,
-                  status === 404 || status === 410
-                    ? 'Check the src address.'
-                    : status >= 500
-                      ? 'The server had an error.'
-                      : 'The data must be public.',
-                ]
-              : ['src is not a URL', 'Write it as /feed/ or https://…']
-            : message
-              ? [`its ${message} did not load`, 'Serve the whole dist/ folder.']
-              : !navigator.onLine
-                ? ['the browser is offline', 'It loads when back online.']
-                : crossOrigin()
-                  ? [
-                      'the request failed or the browser blocked it (CORS)',
-                      'The host must send Access-Control-Allow-Origin (WordPress does on /wp-json/, not /feed/): use /wp-json/ or a JSON snapshot.',
-                    ]
-                  : ['the request failed', 'Check the address and the server.'];
+  [error.message, error.hint] = words(error, url);
+}
+
+/** What went wrong and the fix, for each kind of failure. */
+function words({ kind, status = 0, message }: LoadError, url: string): [string, string] {
+  switch (kind) {
+    case 'format':
+      return [message, 'Please report this with the src address.'];
+    case 'timeout':
+      return [`no complete answer within ${message} s`, 'The server is slow or down.'];
+    case 'too-large':
+      return ['the response is over 8 MB', 'Use a feed of recent entries.'];
+    case 'http':
+      if (!status) return ['src is not a URL', 'Write it as /feed/ or https://…'];
+      if (status === 404 || status === 410) return [`the server answered ${status}`, 'Check the src address.'];
+      return [`the server answered ${status}`, status >= 500 ? 'The server had an error.' : 'The data must be public.'];
+  }
+  // A network failure: a file of the library that did not load, or the data request.
+  if (message) return [`its ${message} did not load`, 'Serve the whole dist/ folder.'];
+  if (!navigator.onLine) return ['the browser is offline', 'It loads when back online.'];
+  if (crossOrigin(url)) {
+    return [
+      'the request failed or the browser blocked it (CORS)',
+      'The host must send Access-Control-Allow-Origin (WordPress does on /wp-json/, not /feed/): use /wp-json/ or a JSON snapshot.',
+    ];
+  }
+  return ['the request failed', 'Check the address and the server.'];
+}
+
+function crossOrigin(url: string): boolean {
+  try {
+    return new URL(url).origin !== location.origin;
+  } catch {
+    return false;
+  }
 }
 
 /** The one console warning of a failed load: the widget, the address, what went wrong and the fix. */

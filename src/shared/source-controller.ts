@@ -27,7 +27,6 @@ export interface SourceHost<T> extends ReactiveControllerHost, HTMLElement {
   requestUrl(url: string): string;
 }
 
-const warned = new Set<string>();
 /** The body detection and its messages, loaded on demand: only `format="auto"` and a failure need them. */
 const detection = () => import('../formats/detect.js');
 
@@ -40,7 +39,9 @@ function demand<M>(load: () => Promise<M>, what: string): Promise<M> {
     throw new LoadError(what, 'network', '');
   });
 }
+
 const parsedBodies = new WeakMap<Body, Map<Parser<unknown>, Promise<Parsed<unknown>>>>();
+const warned = new Set<string>();
 
 /** One console warning per distinct message per page, however many widgets hit the same problem. */
 export function warnOnce(message: string): void {
