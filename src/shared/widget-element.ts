@@ -184,7 +184,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     });
   }
 
-  /** The locale for dates: `locale`, else the nearest `lang` in the page. */
+  /** The reader's locale, for dates, numbers and the widgets' words: `locale`, else the nearest `lang` in the page. */
   protected get dateLocale(): string | undefined {
     return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
