@@ -85,6 +85,17 @@ describe('hostile round two: no CSP report', function () {
     expect(frame.win.__violations).to.deep.equal([]);
   });
 
+  it('a feed that needs the entity repair and is malformed besides ends in error with no report', async () => {
+    // Repaired, it is still not well-formed (an element left open): refused before any parse that would fail.
+    const src = await stash(
+      rss(`<item><title>Caf&eacute;&nbsp;talk</title><link>https://iigp.example/1</link><description>Open</item>`),
+      'application/rss+xml',
+    );
+    const el = await add(frame.doc, 'iigp-recent-posts', { src });
+    expect(el.state).to.equal('error');
+    expect(frame.win.__violations).to.deep.equal([]);
+  });
+
   const handlers = `<style>p { color: red }</style><p style="color: blue" onclick="alert(1)" onmouseover="alert(2)">Body</p><img src="${location.origin}/__mock/demo/data/photos/portrait-placeholder.png" onload="alert(3)" onerror="alert(4)"><a href="https://iigp.example/" onfocus="alert(5)">x</a>`;
 
   it('WordPress posts whose content has inline handlers raise no script-src-attr report (excerpts shown or not)', async () => {

@@ -2,7 +2,9 @@
  * Misleading output corrected: years 0–99, fractional seconds, RSS titles that are markup, text cut
  * before the DOM (a 1 MB title), and long words that wrap instead of widening the page.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/faculty-card/define.js';
+import '../../src/newsletter-archive/define.js';
 import '../../src/recent-posts/define.js';
 import '../../src/workshop-list/define.js';
 import { parseIsoDate } from '../../src/formats/dates/common-dates.js';
@@ -11,9 +13,12 @@ import { parseIcs } from '../../src/formats/ical/ics.js';
 import { parseRss } from '../../src/formats/xml/rss.js';
 import { parseSchemaEvents } from '../../src/formats/schema/schema-events.js';
 import { parseXml } from '../../src/formats/xml/xml.js';
-import type { Post, Workshop } from '../../src/model.js';
+import type { FacultyCardElement } from '../../src/faculty-card/faculty-card.js';
+import type { NewsletterArchiveElement } from '../../src/newsletter-archive/newsletter-archive.js';
+import type { NewsletterIssue, Person, Post, Workshop } from '../../src/model.js';
 import type { RecentPostsElement } from '../../src/recent-posts/recent-posts.js';
 import type { WorkshopListElement } from '../../src/workshop-list/workshop-list.js';
+import { settled } from '../helpers.js';
 
 const BASE = 'https://iigp.example/';
 const body = (text: string, contentType = 'application/json') => ({ text, contentType, url: BASE });
@@ -95,6 +100,8 @@ describe('hostile round two: output that misled', function () {
     const workshop: Workshop = {
       id: 'w',
       title,
+      // A linked title: its text goes through the link, not through the plain parts.
+      url: `${BASE}w`,
       start: new Date('2027-01-05T15:00:00Z'),
       place: { name: 'P'.repeat(50_000) },
       summary: 's'.repeat(100_000),
@@ -105,6 +112,27 @@ describe('hostile round two: output that misled', function () {
     await list.updateComplete;
     expect(list.shadowRoot!.querySelector('[part~="title"]')!.textContent!.length).to.be.at.most(1001);
     expect(list.shadowRoot!.querySelector('[part~="place"]')!.textContent!.length).to.be.at.most(1001);
+  });
+
+  it('a faculty name, job title and bio and a newsletter label reach the DOM cut too; the full text stays in items', async () => {
+    const name = 'N'.repeat(1_000_000);
+    const card = await fixture<FacultyCardElement>(html`<iigp-faculty-card></iigp-faculty-card>`);
+    card.items = [{ id: 'p', name, jobTitle: 'J'.repeat(100_000), bio: 'b'.repeat(100_000) } as Person];
+    await settled(card);
+    expect(card.state).to.equal('ready');
+    const part = (el: HTMLElement, partName: string) =>
+      el.shadowRoot!.querySelector(`[part~="${partName}"]`)!.textContent!;
+    expect(part(card, 'title').length).to.be.within(900, 1001);
+    expect(part(card, 'job-title').length).to.be.within(900, 1001);
+    expect(part(card, 'bio').length).to.be.within(4000, 5002);
+    expect((card.items![0] as Person).name.length).to.equal(1_000_000);
+    const archive = await fixture<NewsletterArchiveElement>(html`<iigp-newsletter-archive></iigp-newsletter-archive>`);
+    archive.items = [{ id: 'n', title: 'L'.repeat(1_000_000) } as NewsletterIssue];
+    // Its list code loads on demand: 'loading' until then, with items already set.
+    await waitUntil(() => archive.state === 'ready', `the archive ended ${archive.state}`);
+    await archive.updateComplete;
+    expect(part(archive, 'title').length).to.be.within(900, 1001);
+    expect((archive.items![0] as NewsletterIssue).title.length).to.equal(1_000_000);
   });
 
   it('a 182-character link in an excerpt, a long author and a long venue wrap inside the container', async () => {
