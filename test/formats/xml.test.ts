@@ -97,6 +97,48 @@ describe('RSS specifics', () => {
     expect(item.categories).to.deep.equal(['Groups', 'Couples']);
   });
 
+  it('reads the first of <summary> and <description> as the excerpt, and <tags> as categories before <category>', async () => {
+    const [both, reversed, plain, empty] = await posts(
+      rss(`<item><title>a</title><summary>The short text</summary><description>The whole description</description>
+          <tags>Groups, couples ,, Training</tags><category>News</category></item>
+        <item><title>b</title><description>The description</description><summary>The summary</summary></item>
+        <item><title>c</title><description>Only a description</description><category>News</category></item>
+        <item><title>d</title><summary/><description>After an empty summary</description></item>`),
+    );
+    expect(both.excerpt).to.equal('The short text');
+    expect(both.categories).to.deep.equal(['Groups', 'couples', 'Training', 'News']);
+    expect(reversed.excerpt).to.equal('The description');
+    expect(plain.excerpt).to.equal('Only a description');
+    expect(plain.categories).to.deep.equal(['News']);
+    expect(empty.excerpt).to.equal('After an empty summary');
+  });
+
+  it('reads UTF-8 that was misread as Latin-1 and re-encoded as UTF-8, and leaves Latin-1 and C1 characters alone', async () => {
+    const items = await posts(
+      rss(`<item><title>Caf&#195;&#169; &#226;&#128;&#147; talk</title><description>&#226;&#128;&#166;</description>
+          <category>Fr&#195;&#188;h</category><dc:creator>Ren&#195;&#169;e</dc:creator></item>
+        <item><title>&acirc;&#128;&brvbar;</title><description>Caf&#233; &#8211; caf&#195;&#169;</description></item>
+        <item><title>It&#146;s caf&#233;</title><description>&#195;</description></item>`),
+    );
+    // The whole field is UTF-8 read as Latin-1: read again as UTF-8.
+    expect([items[0].title, items[0].excerpt, items[0].categories, items[0].author]).to.deep.equal([
+      'Caf\u00e9 \u2013 talk',
+      '\u2026',
+      ['Fr\u00fch'],
+      'Ren\u00e9e',
+    ]);
+    // With the HTML entity repair too; a field with a character above U+00FF is not a misreading.
+    expect([items[1].title, items[1].excerpt]).to.deep.equal(['\u2026', 'Caf\u00e9 \u2013 caf\u00c3\u00a9']);
+    // Genuine Latin-1 is not valid UTF-8 and stays; a C1 character alone is read as windows-1252 (\u2019).
+    expect([items[2].title, items[2].excerpt]).to.deep.equal(['It\u2019s caf\u00e9', '\u00c3']);
+    const [entry] = await posts(
+      atom(
+        '<entry><title>&#195;&#169;t&#195;&#169;</title><summary type="html">&lt;p&gt;&#226;&#128;&#166;&lt;/p&gt;</summary></entry>',
+      ),
+    );
+    expect([entry.title, entry.excerpt]).to.deep.equal(['\u00e9t\u00e9', '\u2026']);
+  });
+
   it('reads RSS 1.0 (RDF) items beside the channel, with rdf:about and dc:date', async () => {
     const items = await posts(`<?xml version="1.0"?>
       <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -116,9 +158,10 @@ describe('RSS specifics', () => {
     const [item] = await posts(rss(`<item><title>Q&amp;A &mdash; live</title><link>${SITE}/?a=1&b=2</link></item>`));
     expect(item.title).to.equal('Q&A \u2014 live');
     expect(item.url).to.equal(`${SITE}/?a=1&b=2`);
-    await formatRejectionOf(() =>
-      parseFeed(body('<rss version="2.0"><channel><item><title>x</title></item></channel>')),
-    );
+    // HTML reads `&#X41;` as `&#x41;`; XML knows only the lower-case x.
+    const [hex] = await posts(rss(`<item><title>&#X41;&#x42;&#X;</title><link>${SITE}/</link></item>`));
+    expect(hex.title).to.equal('AB&#X;');
+    await formatRejectionOf(() => parseFeed(body('<rss version="2.0"><channel><item><title>x</item></channel></rss>')));
     await formatRejectionOf(() => parseFeed(body('<!DOCTYPE html><html><body><p>Not a feed</body></html>')));
     await formatRejectionOf(() => parseFeed(body('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')));
   });
@@ -165,7 +208,8 @@ describe('Atom specifics', () => {
     expect((item.date as Date).toISOString()).to.equal('2016-04-11T14:00:00.000Z');
     expect((item.updated as Date).toISOString()).to.equal('2016-04-12T00:00:00.000Z');
     expect(item.author).to.equal('The Institute');
-    expect(item.categories).to.deep.equal(['Group therapy', 'couples']);
+    // The term is the category (what a widget's category attribute matches); the label only displays it.
+    expect(item.categories).to.deep.equal(['groups', 'couples']);
     expect(item.image).to.deep.equal({ src: `${SITE}/t.jpg`, alt: '' });
   });
 
@@ -180,6 +224,38 @@ describe('Atom specifics', () => {
     expect((item.date as Date).toISOString()).to.equal('2004-01-01T12:00:00.000Z');
     expect((item.updated as Date).toISOString()).to.equal('2004-01-02T12:00:00.000Z');
     expect(item.excerpt).to.equal('Hello there');
+  });
+
+  it('reads the last of several <updated>, as a later value overwrites an earlier one', async () => {
+    const [item] = await posts(
+      atom(
+        `<entry><title>t</title><updated>2010-12-01T10:14:55Z</updated><updated>2003-12-31T10:14:55Z</updated></entry>`,
+      ),
+    );
+    expect((item.updated as Date).toISOString()).to.equal('2003-12-31T10:14:55.000Z');
+    expect((item.date as Date).toISOString()).to.equal('2003-12-31T10:14:55.000Z');
+  });
+
+  it("resolves an id that is a path against the entry's base; absolute ids and bare words stay as written", async () => {
+    const items = await posts(
+      atom(
+        `<entry><title>a</title><id>/relative/link</id></entry>
+         <entry xml:base="https://cdn.example.org/blog/"><title>b</title><id>./posts/2</id></entry>
+         <entry><title>bare</title><id>post-7</id></entry>
+         <entry><title>c</title><id>tag:iigp.example,2016:Post-3</id></entry>
+         <entry><title>d</title><id>urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6</id></entry>
+         <entry><title>e</title><id>HTTP://IIGP.example/Post-5</id></entry>`,
+      ),
+      `${SITE}/feed/atom/`,
+    );
+    expect(items.map((p) => p.id)).to.deep.equal([
+      `${SITE}/relative/link`,
+      'https://cdn.example.org/blog/posts/2',
+      'post-7',
+      'tag:iigp.example,2016:Post-3',
+      'urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6',
+      'HTTP://IIGP.example/Post-5',
+    ]);
   });
 
   it('drops unsafe links and keeps entries without a title', async () => {
@@ -558,6 +634,76 @@ describe('parseXml', () => {
   it('normalises line ends in CDATA sections as the XML parser does', () => {
     const doc = parsedNow('<rss><channel><item><title><![CDATA[a\r\nb\rc]]></title></item></channel></rss>');
     expect(doc.getElementsByTagName('title')[0].textContent).to.equal('a\nb\nc');
+  });
+});
+
+describe('a document cut off at its end', () => {
+  /** parseFeed, with every document DOMParser made checked: a refused parse would be reported to a strict CSP. */
+  async function read(text: string): Promise<Post[]> {
+    const parse = DOMParser.prototype.parseFromString;
+    const refused: string[] = [];
+    DOMParser.prototype.parseFromString = function (this: DOMParser, ...args: Parameters<typeof parse>) {
+      const doc = parse.apply(this, args);
+      if (args[1] === 'application/xml' && hasError(doc)) refused.push(String(args[0]));
+      return doc;
+    };
+    try {
+      return (await parseFeed(body(text))).items;
+    } finally {
+      DOMParser.prototype.parseFromString = parse;
+      expect(refused, 'documents DOMParser refused').to.deep.equal([]);
+    }
+  }
+
+  const ITEMS = `<item><title>One</title><link>${SITE}/1/</link></item><item><title>Two</title><link>${SITE}/2/</link></item>`;
+
+  it('completes a last end tag that lacks its ">" (the name ended by a line end)', async () => {
+    const cut = rss(ITEMS).replace(/<\/rss>$/, '</rss\r\n');
+    expect((await read(cut)).map((p) => p.title)).to.deep.equal(['One', 'Two']);
+    const entry = atom(`<entry><title>A</title></entry>`).replace(/<\/feed>$/, '</feed\n');
+    expect((await read(entry)).map((p) => p.title)).to.deep.equal(['A']);
+    // With the HTML entity and bare ampersand repairs too.
+    const both = rss(`<item><title>Caf&eacute;</title><link>${SITE}/?a=1&b=2</link></item>`).replace(/>$/, ' ');
+    expect((await read(both)).map((p) => [p.title, p.url])).to.deep.equal([['Caf\u00e9', `${SITE}/?a=1&b=2`]]);
+  });
+
+  it('closes the elements left open at the end of the input, and shows the items read so far', async () => {
+    const whole = rss(ITEMS);
+    expect((await read(whole.slice(0, whole.indexOf('</channel>')))).map((p) => p.title)).to.deep.equal(['One', 'Two']);
+    expect((await read(whole.slice(0, whole.indexOf('Two') + 2))).map((p) => [p.title, p.url])).to.deep.equal([
+      ['One', `${SITE}/1/`],
+      ['Tw', undefined],
+    ]);
+    const cut = `<rss version="2.0"><channel><item><title><![CDATA[A & B]]></title><!-- c --><?pi x?><description>Cut off mid-`;
+    expect((await read(cut)).map((p) => [p.title, p.excerpt])).to.deep.equal([['A & B', 'Cut off mid-']]);
+  });
+
+  it('refuses a document cut inside other markup, and one malformed before its end', async () => {
+    const whole = rss(ITEMS);
+    for (const text of [
+      // An end tag cut inside its name or right after it (feedparser's own example of ill-formed XML).
+      '<rss version="2.0">\n</rss',
+      whole.slice(0, -2),
+      // Cut inside a start tag.
+      whole.slice(0, whole.indexOf('<link>') + 3),
+      '<rss version="2.0"><channel><item><title a="b',
+      // Malformed before the end: mismatched, stray or duplicate end tags, two roots, an end tag of another element.
+      '<rss version="2.0"><channel><item><title>x</item></channel>',
+      '<rss version="2.0"><channel></item>',
+      '<rss version="2.0"><channel></channel></rss></rss>',
+      '<rss version="2.0"></rss><rss>',
+      '<rss version="2.0"><channel></item\n',
+      '<rss version="2.0"><channel><title>&#0;</title>',
+      'text before the root <rss version="2.0"><channel>',
+    ])
+      await formatRejectionOf(() => read(text));
+    // Cut inside a comment, a CDATA section, a processing instruction (left to the XML parser, as before).
+    for (const text of [
+      '<rss version="2.0"><channel><!-- cut',
+      '<rss version="2.0"><channel><item><title><![CDATA[cut',
+      '<rss version="2.0"><channel><?pi cut',
+    ])
+      await formatRejectionOf(() => parseFeed(body(text)));
   });
 });
 

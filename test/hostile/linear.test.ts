@@ -7,7 +7,8 @@ import { expect } from '@open-wc/testing';
 import { parseIcs } from '../../src/formats/ical/ics.js';
 import { authorName } from '../../src/formats/xml/rss.js';
 import { parseSchemaEvents } from '../../src/formats/schema/schema-events.js';
-import { parseXml } from '../../src/formats/xml/xml.js';
+import { misreadUtf8, parseXml } from '../../src/formats/xml/xml.js';
+import { closeCutOff } from '../../src/formats/xml/xml-repair.js';
 import { parseWpPosts } from '../../src/formats/wordpress/wp.js';
 import { defuse } from '../../src/shared/policy.js';
 import { clip, firstImage, htmlToText } from '../../src/shared/text.js';
@@ -164,6 +165,49 @@ describe('hostile round two: linear time', function () {
         500,
       ),
     ).to.be.below(LINEAR);
+  });
+
+  it('the closer of a cut-off document (deep nesting, long tags, a feed cut at its end)', async () => {
+    expect(
+      await growth('closeCutOff nested', (n) => () => closeCutOff(`<a>${'<b x="1">'.repeat(n)}`.slice(0)), 2000),
+    ).to.be.below(LINEAR);
+    // A start tag that never closes: read once, then the document is refused.
+    expect(
+      await growth('closeCutOff open tag', (n) => () => closeCutOff(`<a><b${' x="1"'.repeat(n)}`.slice(0)), 2000),
+    ).to.be.below(LINEAR);
+    expect(
+      await growth('closeCutOff comments', (n) => () => closeCutOff(`<a>${'<!-- <b> -->'.repeat(n)}<c`.slice(0)), 2000),
+    ).to.be.below(LINEAR);
+    const feed = (n: number) =>
+      `<rss version="2.0"><channel>${'<item><title>T</title><link>https://iigp.example/1</link></item>'.repeat(n)}<item><title>Cut`;
+    expect(
+      await growth(
+        'parseXml cut off',
+        (n) => {
+          const text = feed(n);
+          return () => parseXml(text);
+        },
+        200,
+      ),
+    ).to.be.below(LINEAR);
+    expect(closeCutOff('<a><b x="1>2">t</b><c/>\n</a\n')).to.equal('<a><b x="1>2">t</b><c/>\n</a\n>');
+    expect(closeCutOff('<a><b>t')).to.equal('<a><b>t</b></a>');
+    expect(closeCutOff('<a></a>')).to.equal(undefined);
+  });
+
+  it('the reader of UTF-8 misread as Latin-1', async () => {
+    expect(
+      await growth('misreadUtf8', (n) => () => misreadUtf8(`${'caf\u00c3\u00a9 '.repeat(n)}`.slice(0)), 2000),
+    ).to.be.below(LINEAR);
+    expect(
+      await growth(
+        'misreadUtf8 Latin-1',
+        (n) => () => misreadUtf8(`${'caf\u00c3\u00a9 '.repeat(n)}\u00e9`.slice(0)),
+        2000,
+      ),
+    ).to.be.below(LINEAR);
+    expect(misreadUtf8('caf\u00c3\u00a9')).to.equal('caf\u00e9');
+    expect(misreadUtf8('caf\u00e9')).to.equal('caf\u00e9');
   });
 
   it('the HTML reader and the attribute defuser (long runs of tags and quotes)', async () => {

@@ -118,6 +118,19 @@ const KINDS = {
     },
   ],
   'id-with-attributes': ['id', ({ theirs, ours }) => theirs.startsWith('{') && JSON.parse(theirs)._ === ours],
+  'atom-id-path-resolved': [
+    'id',
+    ({ atom, theirs, ours, base }) => atom && /^\.{0,2}\//.test(theirs) && ours === resolved(theirs, base),
+  ],
+  'atom-last-date-of-repeated': [
+    'date',
+    ({ atom, item, ours }) =>
+      atom &&
+      ['published', 'updated'].some((name) => {
+        const els = children(item, name, ATOM);
+        return els.length > 1 && new Date(text(els.at(-1))).toISOString() === ours;
+      }),
+  ],
   'rss-parser-fails': ['feed', ({ theirsError, oursError }) => !!theirsError && !oursError],
   'malformed-xml-refused': [
     'feed',

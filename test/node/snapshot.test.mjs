@@ -156,7 +156,8 @@ describe('posts from Atom 1.0', () => {
     assert.equal(first.summary, 'A feeling is real & worth hearing.');
     assert.equal(first.date_published, '2016-04-12T13:00:00Z');
     assert.equal(first.date_modified, '2016-04-13T14:30:00Z');
-    assert.deepEqual(first.tags, ['Blog', 'feelings']);
+    // An Atom category is its term (what the widgets' category attribute matches), not its label.
+    assert.deepEqual(first.tags, ['blog', 'feelings']);
     assert.deepEqual(first.authors, [{ name: 'Natan HarPaz' }]);
     assert.equal(first.image, 'https://iigp.example/img/feelings.jpg');
     // type="text" is literal text, angle brackets included.

@@ -3,7 +3,7 @@ import { collapse, firstImage, htmlToText } from '../../shared/text.js';
 import { markChecked, safeUrl } from '../../shared/url.js';
 import { parseDate } from '../dates/dates.js';
 import { lazy } from '../../shared/lazy.js';
-import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
+import { NS, baseOf, childrenOf, misreadUtf8, textOf, type Children } from './xml.js';
 
 /** Atom 1.0 and 0.3, and a `<feed>` that forgot its namespace. */
 const ATOM = ['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#', null];
@@ -15,7 +15,7 @@ const ATOM = ['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#', null];
 function construct(el: Element): { html: boolean; value: string } {
   const type = (el.getAttribute('type') ?? 'text').toLowerCase();
   const mode = el.getAttribute('mode');
-  let value = el.textContent ?? '';
+  let value = misreadUtf8(el.textContent ?? '');
   if (mode === 'base64' || (type.includes('/') && !/^text\/|xml/.test(type))) {
     try {
       value = new TextDecoder().decode(Uint8Array.from(atob(value.replace(/\s/g, '')), (c) => c.charCodeAt(0)));
@@ -24,7 +24,7 @@ function construct(el: Element): { html: boolean; value: string } {
     }
   } else if (type.includes('xhtml') || mode === 'xml') {
     const xml = new XMLSerializer();
-    return { html: true, value: [...el.childNodes].map((node) => xml.serializeToString(node)).join('') };
+    return { html: true, value: misreadUtf8([...el.childNodes].map((node) => xml.serializeToString(node)).join('')) };
   }
   return { html: type.includes('html'), value };
 }
@@ -73,12 +73,14 @@ export function parseAtom(doc: Document, documentUrl: string): Parsed<Post> {
     const title = atomText(get('title', ATOM)[0]);
     const [content] = get('content', ATOM);
     const [summary] = get('summary', ATOM);
-    const text = (name: string) => textOf(get(name, ATOM)[0]);
+    // Of an element given twice (invalid Atom), the last: a later value overwrites an earlier one.
+    const text = (name: string) => textOf(get(name, ATOM).pop());
     const updated = parseDate(text('updated') || text('modified'));
+    const [id] = get('id', ATOM);
     let authors = get('author', ATOM);
     if (!authors.length) authors = feed('author', ATOM);
     const post: Post = {
-      id: text('id') || url || `${title}|${posts.length}`,
+      id: (id && absoluteId(textOf(id), baseOf(id, documentUrl))) || url || `${title}|${posts.length}`,
       title,
       url,
       date: parseDate(text('published') || text('issued') || text('created')) ?? updated,
@@ -89,8 +91,9 @@ export function parseAtom(doc: Document, documentUrl: string): Parsed<Post> {
         .join(', '),
       excerpt: '',
       image: imageOf(get, base),
+      // The term is the category (what a widget's `category` attribute matches); a label only displays it.
       categories: get('category', ATOM)
-        .map((el) => el.getAttribute('label') || el.getAttribute('term') || '')
+        .map((el) => misreadUtf8(el.getAttribute('term')?.trim() || el.getAttribute('label')?.trim() || ''))
         .filter(Boolean),
     };
     const excerpt = summary ?? content;
@@ -100,6 +103,21 @@ export function parseAtom(doc: Document, documentUrl: string): Parsed<Post> {
     posts.push(post);
   }
   return { items: markChecked(posts), skipped };
+}
+
+/**
+ * An id as an absolute IRI (RFC 4287 4.2.6 requires one): a path (`/relative/link`, `./2`, `../2`) is
+ * resolved against the entry's base, as feed readers do, so that ids stay unique across feeds. Anything
+ * else is kept exactly as written: an id with a scheme (`tag:`, `urn:`, `http:`), and a bare word (`1234`,
+ * `post-7`), an opaque key written without one, that resolving would turn into an address never published.
+ */
+function absoluteId(id: string, base: string): string {
+  if (!/^\.{0,2}\//.test(id)) return id;
+  try {
+    return new URL(id, base).href;
+  } catch {
+    return id;
+  }
 }
 
 /** The image an entry names in its elements (a Media RSS thumbnail, an image enclosure). */

@@ -3,7 +3,7 @@ import { collapse, firstImage, htmlToText } from '../../shared/text.js';
 import { markChecked, safeUrl } from '../../shared/url.js';
 import { parseCommonDate } from '../dates/common-dates.js';
 import { lazy } from '../../shared/lazy.js';
-import { NS, baseOf, childrenOf, textOf, type Children } from './xml.js';
+import { NS, baseOf, childrenOf, misreadUtf8, textOf, type Children } from './xml.js';
 
 /** Elements of RSS 0.9x/2.0 (no namespace) and RSS 0.90/1.0 (RDF) items. */
 const RSS = [null, 'http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
@@ -88,7 +88,12 @@ export function parseRss(
     // parking` in CDATA, as some generators write) reads as what it displays; a `<` that opens no whole tag stays.
     const titleText = text('title') || dc('title');
     const title = /<\/?[a-z][^<>]*>|&#?\w+;/i.test(titleText) ? htmlToText(titleText) : collapse(titleText);
-    const description = text('description') || dc('description');
+    // `<summary>` (of no RSS standard; some generators write Atom's name) is a description too: of the two,
+    // the first given is the excerpt, as feed readers take it.
+    let first = item.firstElementChild;
+    while (first && !(/^(?:summary|description)$/.test(first.localName) && rss.includes(first.namespaceURI)))
+      first = first.nextElementSibling;
+    const description = textOf(first ?? undefined) || text('description') || dc('description');
     const html = text('encoded', NS.content) || description;
     const date = read(text('pubDate') || dc('date') || dc('issued') || dc('created') || dc('modified'));
     const updated = read(dc('modified'));
@@ -102,12 +107,15 @@ export function parseRss(
       date,
       updated,
       author: authors
-        .map((el) => authorName(el.textContent ?? ''))
+        .map((el) => authorName(misreadUtf8(el.textContent ?? '')))
         .filter(Boolean)
         .join(', '),
       excerpt: '',
       image: imageOf(get, base),
-      categories: [...get('category', rss), ...get('subject', NS.dc)].map(textOf).filter(Boolean),
+      // `<tags>a, b</tags>`, a common element of no standard, first.
+      categories: [...text('tags').split(','), ...[...get('category', rss), ...get('subject', NS.dc)].map(textOf)]
+        .map((name) => name.trim())
+        .filter(Boolean),
     };
     // Reduced from markup when first read: a widget shows a few items, and excerpts and images only when asked.
     lazy(post, 'excerpt', htmlToText, description || html);

@@ -1,6 +1,6 @@
 import { parseInert } from '../../shared/policy.js';
 import { hasError } from './has-error.js';
-import { notWellFormed, wellFormed } from './well-formed.js';
+import { wellFormed } from './well-formed.js';
 
 /**
  * The XML parsers of browsers are slow on long text, and a feed's bytes are mostly CDATA sections (a
@@ -58,13 +58,13 @@ function parseLean(text: string): Document | undefined | 'repair' | 'malformed' 
 
 /**
  * Parses XML with the platform's `DOMParser`. A body that is not well-formed gives a promise: the passes
- * that repair what feeds written by hand get wrong (xml-repair.ts) load on demand, and refuse the rest.
+ * that repair what feeds written by hand get wrong, or a download cut off (xml-repair.ts), load on demand,
+ * and refuse the rest.
  */
 export function parseXml(text: string): Document | Promise<Document> {
   const source = text.replace(/^\uFEFF/, '').trimStart();
   const lean = parseLean(source);
-  if (lean === 'malformed') throw notWellFormed();
-  const doc = lean === 'repair' ? undefined : (lean ?? parseInert(source, 'application/xml'));
+  const doc = lean === 'repair' || lean === 'malformed' ? undefined : (lean ?? parseInert(source, 'application/xml'));
   if (!doc || hasError(doc) || !doc.documentElement)
     return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
   return doc;
@@ -80,9 +80,28 @@ export function childrenOf(parent: Element): Children {
   return (name, namespaces) => (byName[name] ?? []).filter((el) => !namespaces || namespaces.includes(el.namespaceURI));
 }
 
-/** The trimmed text of an element, or ''. */
+let utf8: TextDecoder | undefined;
+
+/**
+ * Text that is UTF-8 read as Latin-1 and written again as UTF-8 (`&#226;&#128;&#166;` for "…"), read as
+ * the UTF-8 it was, as feed readers do: the whole field must be characters up to U+00FF, at least one of
+ * them from U+0080, whose codes as bytes are valid UTF-8. Latin-1 text (`caf\xe9`) is not valid UTF-8 and
+ * stays, as does a C1 character alone (`&#146;`, which the text rules then read as windows-1252's ’).
+ */
+export function misreadUtf8(text: string): string {
+  if (!/[\x80-\xff]/.test(text) || /[^\0-\xff]/.test(text)) return text;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  try {
+    return (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(bytes);
+  } catch {
+    return text;
+  }
+}
+
+/** The trimmed text of an element, or '' (UTF-8 misread as Latin-1 read again: see misreadUtf8). */
 export function textOf(el: Element | undefined): string {
-  return el?.textContent?.trim() ?? '';
+  return misreadUtf8(el?.textContent?.trim() ?? '');
 }
 
 /** The base URL in effect at `el`: every `xml:base` from the root down, resolved against the document URL. */
