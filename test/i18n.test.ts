@@ -226,6 +226,8 @@ describe('the widgets speak the page language', () => {
       );
       expect(el.state).to.equal('ready');
       expect(shownText(el)).to.contain('Register');
+      // The words of warnings load with the first one.
+      await waitUntil(() => warnings.messages.length, 'no warning');
       expect(warnings.messages).to.have.length(1);
       expect(warnings.messages[0]).to.contain('strings=\'{"register": "Sign up"}\'');
     } finally {

@@ -376,6 +376,8 @@ describe('<iigp-recent-posts> when things fail', () => {
       document.body.append(el);
       await el.updateComplete;
       el.remove();
+      // Released once the code that removed it is done (a widget moved at once keeps its request).
+      await new Promise((done) => setTimeout(done));
       expect(aborted).to.equal(true);
     } finally {
       window.fetch = original;

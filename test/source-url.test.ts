@@ -29,10 +29,20 @@ describe('sourceUrl: the address asked for', () => {
       'per_page=100',
     );
     expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts', 500)).to.include('per_page=100');
-    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts/', 7.5)).to.equal(
-      'https://iigp.example/wp-json/wp/v2/posts/?per_page=8',
+    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts/', 7)).to.equal(
+      'https://iigp.example/wp-json/wp/v2/posts/?per_page=7',
     );
-    expect(sourceUrl('https://iigp.example/wp-json/wp/v2/posts', -1)).to.include('per_page=100');
+  });
+
+  it('a widget asks for its limit as a count: limit="-1" (all) and a limit that is no count', () => {
+    const el = document.createElement('iigp-recent-posts') as RecentPostsElement;
+    const asked = () => el.requestUrl('https://iigp.example/wp-json/wp/v2/posts');
+    el.limit = -1;
+    expect(asked()).to.include('per_page=100');
+    el.limit = 2.5;
+    expect(asked(), 'the default, 5').to.include('per_page=5');
+    el.limit = NaN;
+    expect(asked()).to.include('per_page=5');
   });
 
   it('leaves alone what the webmaster set, single items, and every other address', () => {

@@ -5,19 +5,28 @@ import { numberFormat } from '../shared/format.js';
 import { clip } from '../shared/text.js';
 import { sourceUrl } from '../shared/source-url.js';
 import { safeUrl } from '../shared/url.js';
+import { failedFile, warn } from '../shared/source-controller.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import type { Entry } from './arrange.js';
 import { newsletterArchiveStyles } from './newsletter-archive.styles.js';
 
 let arrange: typeof import('./arrange.js') | undefined;
 let loadingArrange: Promise<unknown> | undefined;
+/** The ordering code could not be loaded: the links the element wraps are shown as they are. */
+let arrangeFailed = false;
 
 /**
  * The label reading and ordering code, loaded on demand (alongside the data, or at once for the links the
  * element wraps, which stay on view meanwhile): it keeps the part every page downloads small.
  */
 function loadArrange(): Promise<unknown> {
-  return (loadingArrange ??= import('./arrange.js').then((m) => (arrange = m)));
+  return (loadingArrange ??= import('./arrange.js').then(
+    (m) => (arrange = m),
+    (error) => {
+      arrangeFailed = true;
+      throw error;
+    },
+  ));
 }
 
 /** The element's name, said once: define.ts registers it, the manifest and the types read it. */
@@ -103,11 +112,11 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // With `src`, a failure is the source's (its parser comes with this code); without, the links stay as written.
     if (!arrange)
-      loadArrange().then(
-        () => this.requestUpdate(),
-        () => {},
-      );
+      loadArrange()
+        .catch((error) => void (this.src || warn('noOrdering', tagName, failedFile(error, 'its ordering code'))))
+        .then(() => this.requestUpdate());
     // Links added after the element was upgraded (a page still parsing, or a script) are picked up too.
     this.watcher ??= new MutationObserver(() => this.requestUpdate());
     this.watcher.observe(this, { childList: true, subtree: true, characterData: true, attributeFilter: ['href'] });
@@ -139,9 +148,10 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Until the ordering code is in, issues that are there count as loading, not as nothing to show.
+    // Until the ordering code is in, issues that are there count as loading, not as nothing to show; without
+    // it, the links the element wraps are ready as they are.
     if (!arrange && this.state === 'empty' && (this.items ?? this.source.loaded ?? this.localItems())?.length)
-      this.state = 'loading';
+      this.state = arrangeFailed ? 'ready' : 'loading';
   }
 
   /** While loading without `src`, the links the element wraps stay on view rather than a placeholder. */
@@ -180,6 +190,7 @@ export class NewsletterArchiveElement extends WidgetElement<NewsletterIssue> {
   }
 
   protected override renderItems(items: Entry[]): TemplateResult {
+    if (!arrange) return html`<slot></slot>`;
     const words = this.query.toLowerCase().split(/\s+/).filter(Boolean);
     const entries = items.filter((e) => words.every((w) => `${e.text} ${e.title} ${e.meta}`.toLowerCase().includes(w)));
     const other = this.term('other');

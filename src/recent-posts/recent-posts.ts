@@ -156,7 +156,7 @@ export class RecentPostsElement extends WidgetElement<Post> {
 
   protected override renderItems(posts: Post[]): TemplateResult {
     // One formatter (and one look-up of the page's lang) per render, not per post.
-    const format = dateTimeFormat(this.dateLocale, { dateStyle: 'long', timeZone: this.timeZone });
+    const format = dateTimeFormat(this.dateLocale, { dateStyle: 'long', timeZone: this.zone });
     return html`<ul part="list" role="list">${posts.map((post) => this.renderPost(post, format))}</ul>`;
   }
 }

@@ -1,8 +1,8 @@
 import type { LoadError } from './load-error.js';
 
 /**
- * The words of the loader's failures: what went wrong and what fixes it. Loaded on demand when a load
- * fails (a page whose data loads never downloads them). The loader leaves `message` a detail (the seconds
+ * The words of the console warnings: what went wrong and what fixes it. Loaded on demand when there is
+ * one to write (a page whose data loads and whose attributes are good never downloads them). The loader leaves `message` a detail (the seconds
  * of a time limit; `src` for an address that is no URL; the file of the library that did not load) and
  * `hint` empty; any other error (a bug) keeps its message and asks to be reported.
  */
@@ -55,4 +55,30 @@ export function warning(tag: string, url: string, error: LoadError, saved: boole
 /** The warning for entries a parser could not read: how many, and that the rest are shown. */
 export function skipped(tag: string, url: string, count: number): string {
   return `iigp-widgets: <${tag}> skipped ${count} unreadable ${count === 1 ? 'entry' : 'entries'} in ${url}; the rest are shown.`;
+}
+
+/** Fixes for attribute values a widget cannot use. */
+const FIXES: Record<string, string> = {
+  limit: 'a whole number of items, or -1 for all',
+  'time-zone': 'an IANA time zone such as America/Detroit',
+};
+
+/** An attribute value the widget cannot use: it names the value, and the default is used instead. */
+export function invalid(tag: string, name: string, value: unknown): string {
+  return `iigp-widgets: <${tag}> ${name}="${value}" is not valid; using the default. Write ${FIXES[name]}.`;
+}
+
+/** `strings` that is not JSON. */
+export function stringsNotJson(tag: string): string {
+  return `iigp-widgets: <${tag}> strings is not JSON: write strings='{"register": "Sign up"}'.`;
+}
+
+/** A language file that did not load. */
+export function noLanguage(tag: string, language: string): string {
+  return `iigp-widgets: <${tag}> could not load its ${language} words; showing English. Serve the whole dist/ folder.`;
+}
+
+/** The newsletter archive's ordering code did not load: the links it wraps are shown as written. */
+export function noOrdering(tag: string, file: string): string {
+  return `iigp-widgets: <${tag}> could not load ${file}; showing the issues as written. Serve the whole dist/ folder.`;
 }

@@ -1,6 +1,7 @@
 /**
  * The one way widgets get data: `fetch` with a timeout, one request per absolute URL per page
- * (shared by every widget and every copy of the library on the page), a size guard, charset
+ * (shared by every widget and every copy of the library on the page, and held until the last of them
+ * leaves), a size guard, charset
  * decoding, and a last-good copy in `localStorage` so a repeat visit paints at once. Its failures
  * carry what happened (kind, status, a detail); their words come with explain.ts, loaded on failure.
  */
@@ -25,18 +26,18 @@ export const MAX_BYTES = 8 * 1024 * 1024;
 /** Bodies larger than this are not saved for the next visit (localStorage holds about 5 MB per site). */
 const MAX_SAVED_CHARS = 512 * 1024;
 const STORAGE_PREFIX = 'iigp-widgets:v1:';
-/** Loaded bodies the page keeps for widgets that come later; older ones are released. */
-const MAX_HELD = 16;
 
 interface Request {
   promise: Promise<Body>;
   controller: AbortController;
-  users: number;
   body?: Body;
 }
 
 // Shared with other copies of the library on the page, so that they still make one request per URL.
 const requests = (pageState.requests ??= new Map()) as Map<string, Request>;
+// How many widgets show (or are loading) each URL: its body stays for the widgets that come later until
+// the last of them leaves.
+const holders = (pageState.holders ??= new Map()) as Map<string, number>;
 
 /** Resolves `src` against the page, as `<img src>` does; a `src` that is no URL is a LoadError. */
 export function absoluteUrl(src: string): string {
@@ -106,49 +107,12 @@ function start(url: string, timeout: number): Request {
     }
   })();
   const promise = Promise.race([work, limit]).finally(() => clearTimeout(timer));
-  const request: Request = { controller, users: 0, promise };
+  const request: Request = { controller, promise };
   promise.then(
-    (body) => {
-      request.body = body;
-      // The page keeps the last MAX_HELD bodies (for widgets added later), not every body it ever loaded.
-      let held = 0;
-      for (const [key, other] of [...requests].reverse()) if (other.body && ++held > MAX_HELD) requests.delete(key);
-    },
+    (body) => (request.body = body),
     () => requests.get(url) === request && requests.delete(url),
   );
   return request;
-}
-
-/**
- * Fetches `url` once per page. Each caller passes its own signal; the underlying request is only
- * abandoned when every caller has gone, so a widget leaving the page never cancels another's data.
- */
-export function fetchShared(url: string, options: { timeout: number; signal: AbortSignal }): Promise<Body> {
-  const { signal } = options;
-  let request = requests.get(url);
-  if (!request) requests.set(url, (request = start(url, options.timeout)));
-  const shared = request;
-  shared.users++;
-  return new Promise<Body>((resolve, reject) => {
-    const release = () => {
-      signal.removeEventListener('abort', onAbort);
-      shared.users--;
-    };
-    const onAbort = () => {
-      release();
-      if (!shared.users && !shared.body) {
-        shared.controller.abort();
-        if (requests.get(url) === shared) requests.delete(url);
-      }
-      reject(new DOMException('aborted', 'AbortError'));
-    };
-    signal.addEventListener('abort', onAbort);
-    // After an abort this caller has been released and answered already.
-    shared.promise.then(
-      (body) => signal.aborted || (release(), resolve(body)),
-      (error) => signal.aborted || (release(), reject(error)),
-    );
-  });
 }
 
 interface Saved {
@@ -164,19 +128,9 @@ export function recall(url: string): Saved | undefined {
   if (!recalled.has(url)) {
     let saved: Saved | undefined;
     try {
-      // JSON.parse(null) is null: nothing saved.
-      const value = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url)!) as {
-        savedAt?: number;
-        text?: unknown;
-        contentType?: string;
-        url?: string;
-      } | null;
-      if (typeof value?.text === 'string') {
-        saved = {
-          savedAt: Number(value.savedAt) || 0,
-          body: { text: value.text, contentType: value.contentType ?? '', url: value.url ?? url },
-        };
-      }
+      // JSON.parse(null) is null: nothing saved. A copy in another shape (another version's) is none.
+      saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url)!) as Saved | undefined;
+      if (typeof saved?.body?.text != 'string') saved = undefined;
     } catch {
       // Unreadable or blocked storage (private modes and sandboxed frames throw on access): no saved copy.
     }
@@ -192,7 +146,7 @@ export function remember(url: string, body: Body): void {
   if (remembered.has(body) || body.text.length > MAX_SAVED_CHARS) return;
   remembered.add(body);
   try {
-    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt: Date.now(), ...body }));
+    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt: Date.now(), body } satisfies Saved));
   } catch {
     // Quota exceeded or storage blocked: the widget still works, only without the instant repeat paint.
   }
@@ -201,16 +155,37 @@ export function remember(url: string, body: Body): void {
 /**
  * What a widget can show for `url` now and what is on its way: the body fetched earlier on this page,
  * else the saved copy (fresh when younger than `maxAge` seconds) and, unless that is fresh, a request.
+ * The caller holds the body until it calls `release(url)`.
  */
 export function loadCached(
   url: string,
-  options: { maxAge: number; timeout: number; signal: AbortSignal },
+  options: { maxAge: number; timeout: number },
 ): { cached?: Body; fresh?: Promise<Body> } {
+  holders.set(url, (holders.get(url) ?? 0) + 1);
   const done = requests.get(url)?.body;
   if (done) return { cached: done };
   const saved = recall(url);
   const age = Date.now() - (saved?.savedAt ?? 0);
-  // A save time in the future (a clock that ran fast) is not fresh: it would be fresh for ever.
+  // A save time in the future (a clock that ran fast) is not fresh: it would be fresh for ever. One that
+  // is no number (NaN) is not fresh either.
   if (saved && age >= 0 && age < options.maxAge * 1000) return { cached: saved.body };
-  return { cached: saved?.body, fresh: fetchShared(url, options) };
+  // One request per URL however many widgets ask; abandoned when the last of them leaves (release).
+  let request = requests.get(url);
+  if (!request) requests.set(url, (request = start(url, options.timeout)));
+  return { cached: saved?.body, fresh: request.promise };
+}
+
+/** A caller of loadCached(url) no longer needs its body: when none does, the page lets it go. */
+export function release(url: string): void {
+  holders.set(url, holders.get(url)! - 1);
+  // Once the code running now is done: a widget that loads the same URL again at once (its format
+  // changed) holds it first.
+  queueMicrotask(() => {
+    if (holders.get(url)) return;
+    holders.delete(url);
+    recalled.delete(url);
+    // A request still on its way is abandoned: no widget waits for it any more.
+    requests.get(url)?.controller.abort();
+    requests.delete(url);
+  });
 }

@@ -7,6 +7,8 @@ export interface PageState {
   warned?: boolean;
   /** Requests by URL, so that copies still make one request per URL. */
   requests?: Map<string, unknown>;
+  /** How many widgets hold each URL's body. */
+  holders?: Map<string, number>;
   /** Items a parser made, whose URLs it checked. */
   checked?: WeakSet<object>;
   /** The Trusted Types policy `iigp`, which a page can create once. */

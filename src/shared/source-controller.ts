@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-e
 import type { Parsed } from '../model.js';
 import { formatOfUrl } from '../formats/format-of-url.js';
 import { LoadError } from './load-error.js';
-import { absoluteUrl, loadCached, remember, type Body } from './loader.js';
+import { absoluteUrl, loadCached, release, remember, type Body } from './loader.js';
 import { nextTurn } from './turns.js';
 import { checkedItems, markChecked } from './url.js';
 
@@ -33,10 +33,37 @@ const detection = () => import('../formats/detect.js');
 /** The words of warnings and failures (explain.ts), loaded when there is one to write; undefined when they cannot be. */
 const words = () => import('./explain.js').catch(() => undefined);
 
+type Words = typeof import('./explain.js');
+type Warning = 'invalid' | 'stringsNotJson' | 'noLanguage' | 'noOrdering' | 'skipped';
+
+/**
+ * One console warning in the words of explain.ts, loaded for it. When that file cannot load either (a
+ * copy of dist/ without its chunks) the warning still names its kind and values, and the likely fix.
+ */
+export async function warn<K extends Warning>(kind: K, ...values: Parameters<Words[K]>): Promise<void> {
+  const said = await words();
+  warnOnce(
+    said
+      ? (said[kind] as (...args: unknown[]) => string)(...values)
+      : unexplained(values[0] as string, `${kind}: ${values.slice(1).join(', ')}`),
+  );
+}
+
+/** A warning whose words did not load: most likely the chunks of dist/ are not served. */
+const unexplained = (tag: string, what: string) => `iigp-widgets: <${tag}> ${what}. Serve the whole dist/ folder.`;
+
+/** The file an on-demand import could not load, where the engine names it (Chromium, Firefox: last in the message); else `what`. */
+export function failedFile(error: unknown, what: string): string {
+  const last = String((error as Error)?.message)
+    .split(' ')
+    .pop()!;
+  return last.endsWith('.js') ? last : what;
+}
+
 /** An on-demand module: one that cannot be loaded (a file missing from the server) is a LoadError. */
 function demand<M>(load: () => Promise<M>, what: string): Promise<M> {
-  return load().catch(() => {
-    throw new LoadError(what, 'network', '');
+  return load().catch((error) => {
+    throw new LoadError(failedFile(error, what), 'network', '');
   });
 }
 
@@ -67,6 +94,8 @@ export class SourceController<T> implements ReactiveController {
 
   private abort?: AbortController;
   private observer?: IntersectionObserver;
+  /** The URL whose body this widget holds (loadCached): released when it loads another or leaves. */
+  private held?: string;
   private visible?: boolean;
 
   /**
@@ -86,11 +115,12 @@ export class SourceController<T> implements ReactiveController {
     if (this.host.hasUpdated && !this.loaded && !this.failure) void this.load();
   }
 
-  /** Abandons the current load and stops waiting for the viewport. */
+  /** Abandons the current load, stops waiting for the viewport and lets the page release the body. */
   hostDisconnected(): void {
     this.abort?.abort();
     this.observer?.disconnect();
-    this.abort = this.observer = undefined;
+    if (this.held) release(this.held);
+    this.abort = this.observer = this.held = undefined;
   }
 
   /** Starts over: fetches and parses `src` (once near the viewport when lazy), unless `items` are set. */
@@ -128,7 +158,7 @@ export class SourceController<T> implements ReactiveController {
     let url = host.src;
     try {
       url = host.requestUrl(absoluteUrl(url));
-      const { cached, fresh } = loadCached(url, { maxAge: host.maxAge, timeout: host.timeout, signal });
+      const { cached, fresh } = loadCached((this.held = url), host);
       // Fetch the likely parser alongside the data: the format asked for, else the one the URL suggests.
       const guess = host.format === 'auto' ? (formatOfUrl(url) ?? Object.keys(this.formats())[0]) : host.format;
       this.parserFor(guess)?.().catch(() => {});
@@ -179,11 +209,7 @@ export class SourceController<T> implements ReactiveController {
     const { host } = this;
     const { skipped } = parsed;
     // The words of the warning load with it, before the items show (so it comes before iigp-load).
-    if (skipped)
-      warnOnce(
-        (await words())?.skipped(host.localName, url, skipped) ??
-          `iigp-widgets: <${host.localName}> skipped ${skipped} in ${url}.`,
-      );
+    if (skipped) await warn('skipped', host.localName, url, skipped);
     if (signal.aborted) return;
     // Parsers check every URL: items of any format may come back as `items` (from iigp-load) without a
     // copy. The post parsers also mark their own, whose lazy excerpts a copy would compute, for other callers.
@@ -204,7 +230,7 @@ export class SourceController<T> implements ReactiveController {
     if (!failure.hint) explained?.explain(failure, url);
     warnOnce(
       explained?.warning(host.localName, url, failure, !!this.loaded) ??
-        `iigp-widgets: <${host.localName}> could not load ${url} (${failure.kind}).`,
+        unexplained(host.localName, `could not load ${url} (${failure.kind} ${failure.message})`),
     );
     if (this.loaded) this.stale = true;
     else this.failure = failure;

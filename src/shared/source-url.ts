@@ -11,12 +11,12 @@
  *   `when="past"` or `"all"`: `start_date=1970-01-01`, and for past ones `end_date=now`.
  */
 export function sourceUrl(address: string, limit: number, when?: string): string {
+  // `limit` is a whole number above 0, or Infinity (all).
   // `address` is absolute (resolved against the page): it parses, and its href is itself when nothing is added.
   const url = new URL(address);
   const query = url.searchParams;
   const route = url.pathname.split('/wp-json')[1];
-  if (/^\/wp\/v2\/[\w-]+\/?$/.test(route) && !query.has('per_page'))
-    query.set('per_page', `${limit > 0 ? Math.min(100, Math.ceil(limit)) : 100}`);
+  if (/^\/wp\/v2\/[\w-]+\/?$/.test(route) && !query.has('per_page')) query.set('per_page', `${Math.min(100, limit)}`);
   if (
     /^\/tribe\/events\/v1\/events\/?$/.test(route) &&
     (when == 'past' || when == 'all') &&

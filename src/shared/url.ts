@@ -1,7 +1,7 @@
 import { pageState } from './page-state.js';
 
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
+const LINK_PROTOCOL = /^(https?|mailto|tel):$/;
+const IMAGE_PROTOCOL = /^https?:$/;
 
 /**
  * Resolves a URL from data against `base` and keeps it only when it is a plain web, mail or phone
@@ -18,7 +18,7 @@ export function safeUrl(value: unknown, base?: string, kind: 'link' | 'image' = 
   } catch {
     return undefined;
   }
-  return (kind === 'image' ? IMAGE_PROTOCOLS : LINK_PROTOCOLS).has(url.protocol) ? url.href : undefined;
+  return (kind === 'image' ? IMAGE_PROTOCOL : LINK_PROTOCOL).test(url.protocol) ? url.href : undefined;
 }
 
 /** Drops, in place, every unchecked URL field and every image left without a `src` (children first). */

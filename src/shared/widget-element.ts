@@ -5,7 +5,7 @@ import {
   type PropertyValues,
 } from '@lit/reactive-element';
 import { html, nothing, render, type TemplateResult } from 'lit-html';
-import { SourceController, warnOnce, type Formats } from './source-controller.js';
+import { SourceController, warn, type Formats } from './source-controller.js';
 import { baseStyles } from './styles.js';
 import { fill, loadLanguage, shippedLanguage, type Strings } from './strings.js';
 import { sourceUrl } from './source-url.js';
@@ -23,11 +23,11 @@ export type WidgetState = 'loading' | 'ready' | 'empty' | 'error';
  *
  * @attr src - URL of the data; relative URLs resolve against the page.
  * @attr format - `auto` (detect from Content-Type and body) or one of the widget's formats.
- * @attr limit - How many items at most.
+ * @attr limit - How many items at most; `-1` for all.
  * @attr heading - Optional visible heading above the list.
  * @attr heading-level - Level of that heading, 2–6 (default 2), so the widget fits the page outline.
  * @attr locale - Locale for dates (default: the nearest `lang` of the page).
- * @attr time-zone - IANA time zone for dates (default: the reader's).
+ * @attr time-zone - IANA time zone for dates, e.g. `America/Detroit` (default, or `viewer`: the reader's).
  * @attr max-age - Seconds a saved copy counts as fresh (default 0: always refresh in the background).
  * @attr loading - `eager` (default) or `lazy`: wait until the widget is near the viewport before fetching.
  * @attr state - Read-only, reflected: `loading`, `ready`, `empty` or `error`, for the page's CSS.
@@ -95,7 +95,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   declare src?: string;
   /** `auto` or one of the widget's formats. */
   format = 'auto';
-  /** How many items at most. */
+  /** How many items at most; -1 for all. */
   declare limit?: number;
   /** Optional visible heading. */
   declare heading?: string;
@@ -103,7 +103,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   headingLevel = 2;
   /** Locale for dates; default: the nearest `lang`. */
   declare locale?: string;
-  /** IANA time zone for dates; default: the reader's. */
+  /** IANA time zone for dates; default (or `viewer`): the reader's. */
   declare timeZone?: string;
   /** Seconds a saved copy counts as fresh. */
   maxAge = 0;
@@ -124,6 +124,9 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   private language = '';
   /** Waiting for the words of the reader's language: shown as loading, never in English first. */
   private translating = false;
+
+  /** `time-zone` when the browser knows it (or `viewer`); undefined for the default. */
+  protected zone?: string;
 
   /** Format modules by `format` name, loaded on demand. */
   protected abstract readonly formats: Formats<T>;
@@ -147,10 +150,16 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     return items;
   }
 
+  /** `limit` as a count: -1 (WordPress's "all") is every item; what is not a whole number above 0, the default. */
+  protected get max(): number {
+    const { limit } = this;
+    return limit === -1 ? Infinity : limit! > 0 && limit! % 1 == 0 ? limit! : this.defaultLimit;
+  }
+
   /** The items to render. */
   protected get shown(): T[] {
     const all = this.items ?? this.source.loaded ?? this.localItems() ?? [];
-    return this.select(all).slice(0, Math.max(0, this.limit ?? this.defaultLimit));
+    return this.select(all).slice(0, this.max);
   }
 
   /** The text of one of the widget's own words: the site's wording, else the reader's language, else English. */
@@ -176,8 +185,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     if (!language) return;
     void loadLanguage(language).then((translations) => {
       if (this.language !== language) return;
-      if (!translations)
-        warnOnce(`iigp-widgets: the ${language} words did not load (serve all of dist/); showing English.`);
+      if (!translations) void warn('noLanguage', this.localName, language);
       this.translations = translations?.[this.localName.replace(/^iigp-/, '')];
       this.translating = false;
       this.requestUpdate();
@@ -187,6 +195,25 @@ export abstract class WidgetElement<T> extends ReactiveElement {
   /** The reader's locale, for dates, numbers and the widgets' words: `locale`, else the nearest `lang` in the page. */
   protected get dateLocale(): string | undefined {
     return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+
+  // Constructed style sheets belong to the document they were made in: a widget moved to another (a
+  // same-origin frame) gets copies made there (restyle.ts, loaded then), before its first render or after.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    try {
+      return super.createRenderRoot();
+    } catch {
+      this.adoptedCallback();
+      return this.shadowRoot!;
+    }
+  }
+
+  adoptedCallback(): void {
+    if (this.shadowRoot)
+      import('./restyle.js').then(
+        (module) => module.restyle(this),
+        () => {},
+      );
   }
 
   override connectedCallback(): void {
@@ -211,8 +238,19 @@ export abstract class WidgetElement<T> extends ReactiveElement {
     const { src, source } = this;
     const data = this.items ?? source.loaded ?? (src ? undefined : this.localItems());
     this.state = data ? (this.shown.length ? 'ready' : 'empty') : source.failure ? 'error' : src ? 'loading' : 'empty';
-    if (changed.has('strings') && this.strings === null)
-      warnOnce(`iigp-widgets: strings is not JSON: write strings='{"register": "Sign up"}'.`);
+    const { limit, timeZone } = this;
+    if (changed.has('limit') && limit != null && this.max == this.defaultLimit && limit != this.defaultLimit)
+      void warn('invalid', this.localName, 'limit', this.getAttribute('limit') ?? limit);
+    if (changed.has('timeZone')) {
+      this.zone = timeZone || undefined;
+      try {
+        if (timeZone != 'viewer') new Intl.DateTimeFormat('en', { timeZone: this.zone });
+      } catch {
+        this.zone = undefined;
+        void warn('invalid', this.localName, 'time-zone', timeZone);
+      }
+    }
+    if (changed.has('strings') && this.strings === null) void warn('stringsNotJson', this.localName);
     this.followLanguage();
     if (this.translating) this.state = 'loading';
   }
@@ -222,7 +260,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
    * sourceUrl). A widget that picks or pages its items asks for more.
    */
   requestUrl(url: string): string {
-    return sourceUrl(url, this.limit ?? this.defaultLimit, (this as { when?: string }).when);
+    return sourceUrl(url, this.max, (this as { when?: string }).when);
   }
 
   /** The level of `heading`: `heading-level` kept within 2–6. */
@@ -232,7 +270,7 @@ export abstract class WidgetElement<T> extends ReactiveElement {
 
   /** Placeholder rows that reserve roughly the space the items will take, so the page does not jump. */
   protected renderSkeleton(): TemplateResult {
-    const rows = Math.min(Math.max(1, this.limit ?? this.defaultLimit), 5);
+    const rows = Math.min(this.max, 5);
     return html`<div class="skeleton" part="skeleton" aria-hidden="true">${Array.from({ length: rows }, () => html`<span></span>`)}</div>`;
   }
 

@@ -18,6 +18,7 @@ export const menuStrings: Record<string, string> = {
   icsFileFor: 'for {title} (Apple Calendar, Outlook)',
   subscribe: 'Subscribe to all these workshops',
   subscribeHint: 'in your calendar app',
+  newTab: '(opens in a new tab)',
 };
 
 /** One entry of the "Add to calendar" list: visible text, the rest of its name for screen readers, its address, and a file name for a download. */

@@ -72,7 +72,6 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     register: 'Register',
     registerFor: 'for {title}',
     addToCalendar: 'Add to calendar',
-    newTab: '(opens in a new tab)',
   };
 
   static override properties: PropertyDeclarations = {
@@ -112,7 +111,7 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     const past = this.when === 'past';
     // A recurring event (iCalendar) lists the occurrences this view can show, not its whole series.
     return workshops
-      .flatMap((w: Series) => w.expand?.(now, this.when, this.limit ?? this.defaultLimit) ?? w)
+      .flatMap((w: Series) => w.expand?.(now, this.when, this.max) ?? w)
       .filter(
         (w) =>
           toDate(w.start) &&
@@ -128,7 +127,7 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
     const start = toDate(w.start)!;
     const end = toDate(w.end);
     // All-day dates are dates wherever the reader is; times follow time-zone, else the event's zone.
-    const zone = allDay ? (w.timeZone ?? 'UTC') : this.timeZone === 'viewer' ? undefined : this.timeZone || w.timeZone;
+    const zone = allDay ? (w.timeZone ?? 'UTC') : this.zone === 'viewer' ? undefined : this.zone || w.timeZone;
     const compact = this.layout === 'compact';
     const format = dateTimeFormat(this.dateLocale, {
       weekday: compact ? undefined : 'short',
@@ -172,7 +171,7 @@ export class WorkshopListElement extends WidgetElement<Workshop> {
               ? html`<span part="presenters">${this.term('with')} ${people.map((p, i) => html`${i ? (i < people.length - 1 ? ', ' : ` ${this.term('and')} `) : ''}${p.url ? html`<a part="link" href=${p.url}>${p.name}</a>` : p.name}`)}</span>`
               : nothing
           }${part('credits', w.ceCredits && this.term('credits', { credits: w.ceCredits }))}${part('price', w.price)}${
-            this.showDescription && w.summary ? html`<p part="description">${w.summary}</p>` : nothing
+            this.showDescription && w.summary ? html`<p part="description">${clip(w.summary, 5000)}</p>` : nothing
           }${
             !ended(w, now) && status !== 'cancelled'
               ? html`<div part="actions">${

@@ -31,9 +31,11 @@ describe('hostile round two: the loader', function () {
     const url = new URL(src, document.baseURI).href;
     const saved = {
       savedAt: Date.now() + 365 * 24 * 3600 * 1000,
-      text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}',
-      contentType: 'application/feed+json',
-      url,
+      body: {
+        text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}',
+        contentType: 'application/feed+json',
+        url,
+      },
     };
     localStorage.setItem(`iigp-widgets:v1:${url}`, JSON.stringify(saved));
     const el = await fixture<RecentPostsElement>(
@@ -50,9 +52,11 @@ describe('hostile round two: the loader', function () {
     const url = new URL(src, document.baseURI).href;
     const saved = {
       savedAt: Date.now() - 1000,
-      text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}',
-      contentType: 'application/feed+json',
-      url,
+      body: {
+        text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}',
+        contentType: 'application/feed+json',
+        url,
+      },
     };
     localStorage.setItem(`iigp-widgets:v1:${url}`, JSON.stringify(saved));
     const el = await fixture<RecentPostsElement>(

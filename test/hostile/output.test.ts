@@ -18,6 +18,7 @@ import type { NewsletterArchiveElement } from '../../src/newsletter-archive/news
 import type { NewsletterIssue, Person, Post, Workshop } from '../../src/model.js';
 import type { RecentPostsElement } from '../../src/recent-posts/recent-posts.js';
 import type { WorkshopListElement } from '../../src/workshop-list/workshop-list.js';
+import type { Series } from '../../src/formats/ical/recurrence.js';
 import { settled } from '../helpers.js';
 
 const BASE = 'https://iigp.example/';
@@ -45,6 +46,21 @@ describe('hostile round two: output that misled', function () {
     expect((ics('DTSTART;TZID=America/Detroit:00990705T100000').start as Date).getUTCFullYear()).to.equal(99);
     expect((ics('DTSTART:00990705T100000').start as Date).getFullYear()).to.equal(99);
     expect((ics('DTSTART;VALUE=DATE:00990705').start as Date).getUTCFullYear()).to.equal(99);
+  });
+
+  it('a weekly event from the year 0099 repeats in 0099, not 1999', () => {
+    const series = parseIcs(
+      body(
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Old\r\nDTSTART:00990105T150000Z\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+        'text/calendar',
+      ),
+    ).items[0] as Series;
+    const meetings = series.expand!(Date.UTC(2030, 0, 1), 'all', 10);
+    expect(meetings.map((w) => (w.start as Date).toISOString())).to.deep.equal([
+      '0099-01-05T15:00:00.000Z',
+      '0099-01-12T15:00:00.000Z',
+      '0099-01-19T15:00:00.000Z',
+    ]);
   });
 
   it('the year 0099 in schema.org is 0099 (offset, floating in a zone, all-day)', () => {
@@ -112,6 +128,7 @@ describe('hostile round two: output that misled', function () {
     await list.updateComplete;
     expect(list.shadowRoot!.querySelector('[part~="title"]')!.textContent!.length).to.be.at.most(1001);
     expect(list.shadowRoot!.querySelector('[part~="place"]')!.textContent!.length).to.be.at.most(1001);
+    expect(list.shadowRoot!.querySelector('[part~="description"]')!.textContent!.length).to.be.within(4900, 5001);
   });
 
   it('a faculty name, job title and bio and a newsletter label reach the DOM cut too; the full text stays in items', async () => {

@@ -51,7 +51,7 @@ export function normalizeZone(value: string | undefined | null): string | undefi
 }
 
 /** Date.UTC (month 0–11) without its reading of the years 0–99 as 1900–1999: the year 0099 is 0099. */
-function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+export function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
   return new Date(0).setUTCFullYear(y, mo, d) + ((h * 60 + mi) * 60 + s) * 1000;
 }
 

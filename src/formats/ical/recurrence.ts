@@ -1,6 +1,6 @@
 import type { Workshop } from '../../model.js';
 import { markChecked } from '../../shared/url.js';
-import { normalizeZone, zonedTime } from '../dates/zone.js';
+import { normalizeZone, utcMs, zonedTime } from '../dates/zone.js';
 
 /**
  * Recurring iCalendar events (RFC 5545 `RRULE`, `RDATE`, `EXDATE`, `RECURRENCE-ID`), expanded in the
@@ -62,7 +62,7 @@ export function wallOf(value: string): { wall: number; date: boolean; utc: boole
   const m = /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d)(Z)?)?$/.exec(value.trim());
   if (!m) return undefined;
   const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((n) => Number(n ?? 0));
-  const wall = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59));
+  const wall = utcMs(y, mo - 1, d, h, mi, Math.min(s, 59));
   const check = new Date(wall);
   if (Number.isNaN(wall) || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 60) return undefined;
   return { wall, date: !m[4], utc: Boolean(m[7]) };
@@ -145,7 +145,7 @@ const ymd = (day: number) => {
   const d = new Date(day * DAY);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 };
-const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY;
+const dayOf = (y: number, m: number, d: number) => utcMs(y, m - 1, d) / DAY;
 
 /** Days of `[first, last]` that match BYDAY, ordinals counted within that range. */
 function byDayIn(rule: Rule, first: number, last: number): number[] {
