@@ -1,7 +1,7 @@
 /**
- * The loader's stuck, stale and leaking cases: a save time in the future, a fetch wrapper that drops the
- * abort signal, bodies held page-wide, and bodies that are not UTF-8 or fold iCalendar lines inside a
- * character.
+ * The loader's stuck and stale cases: a save time in the future, a fetch wrapper that drops the abort
+ * signal, and bodies that are not UTF-8 or fold iCalendar lines inside a character. (Bodies released
+ * when their last widget leaves: corners.test.ts.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/recent-posts/define.js';
@@ -9,7 +9,6 @@ import '../../src/workshop-list/define.js';
 import type { RecentPostsElement } from '../../src/recent-posts/recent-posts.js';
 import type { WorkshopListElement } from '../../src/workshop-list/workshop-list.js';
 import { decodeBody } from '../../src/shared/loader.js';
-import { pageState } from '../../src/shared/page-state.js';
 import { captureWarnings, hits, mock, settled, texts } from '../helpers.js';
 
 const FEED = 'demo/data/posts.xml';
@@ -89,21 +88,6 @@ describe('hostile round two: the loader', function () {
       warnings.restore();
       window.fetch = original;
     }
-  });
-
-  it('60 different feeds through one widget, then removed: the page keeps a bounded number of bodies', async () => {
-    const requests = pageState.requests!;
-    const el = document.createElement('iigp-recent-posts') as RecentPostsElement;
-    document.body.append(el);
-    for (let i = 0; i < 60; i++) {
-      el.setAttribute('src', mock(FEED, { feed: i }));
-      await new Promise((done) => setTimeout(done));
-      await settled(el);
-      expect(el.state).to.equal('ready');
-    }
-    el.remove();
-    const held = [...requests.values()].filter((r) => (r as { body?: unknown }).body).length;
-    expect(held, 'bodies held page-wide').to.be.at.most(16);
   });
 
   it('an undeclared body that is not UTF-8 is read as windows-1252', async () => {
