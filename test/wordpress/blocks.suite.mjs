@@ -785,6 +785,23 @@ test("bad input: a source failing on the server renders the author's fallback, a
   assert.deepEqual(errors, []);
 });
 
+test('limit -1 (WordPress\'s "all"): the server list and the widget show every post; the workshop list asks its route for 100', async () => {
+  const post = await publishAsAuthor(
+    'Every post',
+    `${blocks.comment('iigp/recent-posts', { limit: -1 })}\n\n${blocks.comment('iigp/workshop-list', { limit: -1, when: 'all' })}`,
+  );
+  const published = await wpJson('/wp-json/wp/v2/posts?per_page=100&_fields=id');
+  assert.ok(published.length > 5, `only ${published.length} posts: the default limit would show them all`);
+  const [posts, workshops] = elementsIn(await serverHtml(post.link));
+  assert.equal((posts.inner.match(/<li\b/g) ?? []).length, published.length, 'items in the server list');
+  assert.match(decode(workshops.attributes), /per_page=100/);
+  const { widgets, errors } = await readWithJs(post.link);
+  assert.equal(widgets[0].state, 'ready');
+  assert.equal(widgets[0].titles.length, published.length);
+  assert.equal(widgets[1].state, 'ready');
+  assert.deepEqual(errors, []);
+});
+
 await run({
   before: () => {
     plugin('install', zip);

@@ -162,7 +162,12 @@ function iigp_widgets_image($attachment_id, $size) {
 
 /** The items in the widgets' model (see the library's model.ts), or null when there is no such data here. */
 function iigp_widgets_items($tag, array $a) {
-    $limit = isset($a['limit']) && is_numeric($a['limit']) ? max(0, min(100, (int) $a['limit'])) : null;
+    // As the widget reads it: -1 is all (at most 100, as many as the REST API gives the widget), a whole
+    // number above 0 is itself (at most 100), anything else the widget's default.
+    $limit = isset($a['limit']) && is_numeric($a['limit']) && (int) $a['limit'] == $a['limit']
+        && ((int) $a['limit'] > 0 || (int) $a['limit'] === -1)
+        ? ((int) $a['limit'] === -1 ? 100 : min(100, (int) $a['limit']))
+        : null;
     switch ($tag) {
         case 'iigp-recent-posts':
             $args = ['post_type' => 'post', 'post_status' => 'publish', 'posts_per_page' => $limit ?? 5, 'ignore_sticky_posts' => true, 'no_found_rows' => true];

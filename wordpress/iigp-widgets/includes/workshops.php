@@ -758,7 +758,9 @@ add_action('wp_head', function () {
 function iigp_workshops_default_source(array &$attributes): string {
     $query = [];
     if (!empty($attributes['when']) && in_array($attributes['when'], ['past', 'all'], true)) $query['when'] = $attributes['when'];
-    if (!empty($attributes['limit']) && (int) $attributes['limit'] > 0) $query['per_page'] = min(100, (int) $attributes['limit']);
+    // -1 is all: as many as the route gives (100).
+    if (!empty($attributes['limit']) && ((int) $attributes['limit'] > 0 || (int) $attributes['limit'] === -1))
+        $query['per_page'] = (int) $attributes['limit'] === -1 ? 100 : min(100, (int) $attributes['limit']);
     if (!empty($attributes['category'])) {
         $id = iigp_workshops_resolve_category($attributes['category']);
         // An unknown category is passed on as written: the route's 400 names it (the widget shows its fallback).
