@@ -102,10 +102,10 @@ export const LongTitles: Story = {
   parameters: { column: '22rem' },
 };
 
-/** Two dozen posts in a grid with images. */
+/** Two dozen posts in a grid with images: `limit="-1"` shows them all (WordPress's way of saying "all"). */
 export const ManyItems: Story = {
   name: 'Many items',
-  args: { src: '/mock/posts-many.xml', limit: 24, layout: 'grid', columns: 4, 'show-image': true },
+  args: { src: '/mock/posts-many.xml', limit: -1, layout: 'grid', columns: 4, 'show-image': true },
   parameters: { column: '64rem' },
 };
 
