@@ -67,15 +67,25 @@ export async function stash(
 
 /**
  * Mounts a widget and waits until it leaves `loading`, recording the console warnings it writes
- * meanwhile (the bad-input tests check there is exactly one, naming the cause).
+ * meanwhile (the bad-input tests check there is exactly one, naming the cause). Warnings whose words
+ * load on demand (explain.ts) may come after that: with `warnings: n` the first n are waited for, and a
+ * moment more is given for any that should not come.
  */
 export async function mountSettled<T extends WidgetElement<unknown>>(
   template: TemplateResult,
+  options: { warnings?: number } = {},
 ): Promise<{ el: T; warnings: string[] }> {
   const warnings = captureWarnings();
   try {
     const el = await fixture<T>(template);
     await settled(el);
+    if (options.warnings !== undefined) {
+      const expected = options.warnings;
+      await waitUntil(() => warnings.messages.length >= expected, `fewer than ${expected} warnings`, {
+        timeout: 5000,
+      });
+      await new Promise((done) => setTimeout(done, 300));
+    }
     return { el, warnings: warnings.messages };
   } finally {
     warnings.restore();

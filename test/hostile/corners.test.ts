@@ -3,7 +3,7 @@
  * should be, a widget adopted into another document, and bodies released when their last widget leaves.
  * (Files of the library that do not load: test/resilience/missing-files.test.ts, on the built files.)
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/recent-posts/define.js';
 import '../../src/workshop-list/define.js';
 import type { RecentPostsElement } from '../../src/recent-posts/recent-posts.js';
@@ -12,28 +12,14 @@ import type { Workshop } from '../../src/model.js';
 import type { WidgetElement } from '../../src/shared/widget-element.js';
 import type { TemplateResult } from 'lit';
 import { pageState } from '../../src/shared/page-state.js';
-import { captureWarnings, mock, settled, texts } from '../helpers.js';
+import { mock, mountSettled, settled, texts } from '../helpers.js';
 
 const FEED = 'demo/data/posts.xml'; // Six items; recent-posts shows five by default.
 
-/**
- * Mounts a widget, waits until it leaves `loading` and, when one is `expected`, for a warning (their
- * words load with the first); returns the widget and the library's warnings.
- */
-async function mount<T extends WidgetElement<unknown>>(
-  template: TemplateResult,
-  expected: boolean,
-): Promise<{ el: T; warnings: string[] }> {
-  const captured = captureWarnings();
-  try {
-    const el = await fixture<T>(template);
-    await settled(el);
-    if (expected) await waitUntil(() => captured.messages.length, 'no warning');
-    else await new Promise((done) => setTimeout(done, 300));
-    return { el, warnings: captured.messages.filter((m) => m.includes('iigp-widgets')) };
-  } finally {
-    captured.restore();
-  }
+/** Mounts a widget, waiting for one warning or for none (see mountSettled); the library's warnings. */
+async function mount<T extends WidgetElement<unknown>>(template: TemplateResult, warning: boolean) {
+  const { el, warnings } = await mountSettled<T>(template, { warnings: warning ? 1 : 0 });
+  return { el, warnings: warnings.filter((m) => m.includes('iigp-widgets')) };
 }
 
 /** The page-wide requests that still hold a loaded body. */
@@ -95,42 +81,26 @@ describe('hostile round two: time-zone', function () {
   };
 
   it("an unknown zone on the workshop list falls back to the workshop's own zone, with one warning naming it", async () => {
-    const warnings = captureWarnings();
-    let el: WorkshopListElement;
-    try {
-      el = await fixture<WorkshopListElement>(
-        html`<iigp-workshop-list time-zone="America/Detriot" locale="en-US" now="2029-01-01T00:00:00Z" .items=${[workshop]}></iigp-workshop-list>`,
-      );
-      await settled(el);
-      // The words of warnings load with the first one.
-      await waitUntil(() => warnings.messages.length, 'no warning');
-    } finally {
-      warnings.restore();
-    }
+    const { el, warnings } = await mount<WorkshopListElement>(
+      html`<iigp-workshop-list time-zone="America/Detriot" locale="en-US" now="2029-01-01T00:00:00Z" .items=${[workshop]}></iigp-workshop-list>`,
+      true,
+    );
     expect(el.state).to.equal('ready');
     const date = texts(el, '[part~="date"]')[0];
     expect(date, date)
       .to.match(/\b9:00\b/)
       .and.to.match(/EST|GMT-5/);
-    const ours = warnings.messages.filter((m) => m.includes('iigp-widgets'));
-    expect(ours, ours.join('\n')).to.have.length(1);
-    expect(ours[0]).to.include('time-zone="America/Detriot"');
+    expect(warnings, warnings.join('\n')).to.have.length(1);
+    expect(warnings[0]).to.include('time-zone="America/Detriot"');
   });
 
   it('a known zone is used, with no warning', async () => {
-    const warnings = captureWarnings();
-    let el: WorkshopListElement;
-    try {
-      el = await fixture<WorkshopListElement>(
-        html`<iigp-workshop-list time-zone="Asia/Tokyo" locale="en-US" now="2029-01-01T00:00:00Z" .items=${[workshop]}></iigp-workshop-list>`,
-      );
-      await settled(el);
-      await new Promise((done) => setTimeout(done, 300));
-    } finally {
-      warnings.restore();
-    }
+    const { el, warnings } = await mount<WorkshopListElement>(
+      html`<iigp-workshop-list time-zone="Asia/Tokyo" locale="en-US" now="2029-01-01T00:00:00Z" .items=${[workshop]}></iigp-workshop-list>`,
+      false,
+    );
     expect(texts(el, '[part~="date"]')[0]).to.match(/11:00\s*PM/);
-    expect(warnings.messages).to.deep.equal([]);
+    expect(warnings).to.deep.equal([]);
   });
 
   it("an unknown zone on recent posts warns once, naming it, and shows the reader's dates", async () => {

@@ -4,9 +4,8 @@
  * one warning naming what did not load; the newsletter archive without `src` shows the links it wraps as
  * they are (`ready`); a page in Spanish shows the English words.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import type { WidgetElement } from '../../src/shared/widget-element.js';
-import { captureWarnings, mock, settled, stash } from '../helpers.js';
+import { expect, html } from '@open-wc/testing';
+import { mock, mountSettled, stash } from '../helpers.js';
 
 /** The built file at an address of the test server where nothing else of dist/ is found. */
 async function alone(file: string): Promise<string> {
@@ -33,21 +32,14 @@ describe('a widget file served without its chunks', function () {
 
   it('recent posts with data: error, its fallback, one warning that says what did not load', async () => {
     expect(ready).to.equal(true);
-    const warnings = captureWarnings();
-    let el: WidgetElement<unknown>;
-    try {
-      el = await fixture<WidgetElement<unknown>>(
-        html`<iigp-recent-posts src=${mock('demo/data/posts.xml')}><a href="/blog/">Read the blog</a></iigp-recent-posts>`,
-      );
-      await settled(el);
-      await new Promise((done) => setTimeout(done, 200));
-    } finally {
-      warnings.restore();
-    }
+    const { el, warnings } = await mountSettled(
+      html`<iigp-recent-posts src=${mock('demo/data/posts.xml')}><a href="/blog/">Read the blog</a></iigp-recent-posts>`,
+      { warnings: 1 },
+    );
     expect(el.state).to.equal('error');
     const slot = el.shadowRoot!.querySelector('slot')!;
     expect(slot.assignedElements()[0]?.textContent).to.equal('Read the blog');
-    const ours = warnings.messages.filter((m) => m.includes('iigp-widgets'));
+    const ours = warnings.filter((m) => m.includes('iigp-widgets'));
     expect(ours, ours.join('\n')).to.have.length(1);
     // Chromium and Firefox name the file (the chunk's address); WebKit does not, and the part is named.
     expect(ours[0])
@@ -57,27 +49,20 @@ describe('a widget file served without its chunks', function () {
   });
 
   it('the newsletter archive without src: ready, the links it wraps as written, one warning', async () => {
-    const warnings = captureWarnings();
-    let el: WidgetElement<unknown>;
-    try {
-      el = await fixture<WidgetElement<unknown>>(
-        html`<iigp-newsletter-archive lang="es"
-          ><ul>
-            <li><a href="/n/2024-spring.pdf">Spring 2024</a></li>
-            <li><a href="/n/2023-fall.pdf">Fall 2023</a></li>
-          </ul></iigp-newsletter-archive
-        >`,
-      );
-      await settled(el);
-      await new Promise((done) => setTimeout(done, 200));
-    } finally {
-      warnings.restore();
-    }
+    const { el, warnings } = await mountSettled(
+      html`<iigp-newsletter-archive lang="es"
+        ><ul>
+          <li><a href="/n/2024-spring.pdf">Spring 2024</a></li>
+          <li><a href="/n/2023-fall.pdf">Fall 2023</a></li>
+        </ul></iigp-newsletter-archive
+      >`,
+      { warnings: 2 },
+    );
     expect(el.state).to.equal('ready');
     const slot = el.shadowRoot!.querySelector('slot')!;
     const links = slot.assignedElements().flatMap((node) => [...node.querySelectorAll('a')]);
     expect(links.map((a) => a.textContent)).to.deep.equal(['Spring 2024', 'Fall 2023']);
-    const ours = warnings.messages.filter((m) => m.includes('iigp-widgets'));
+    const ours = warnings.filter((m) => m.includes('iigp-widgets'));
     // The ordering code and the Spanish words: one warning each, naming them.
     expect(ours, ours.join('\n')).to.have.length(2);
     expect(ours.join('\n'))
