@@ -9,6 +9,7 @@ import { authorName } from '../../src/formats/xml/rss.js';
 import { parseSchemaEvents } from '../../src/formats/schema/schema-events.js';
 import { misreadUtf8, parseXml } from '../../src/formats/xml/xml.js';
 import { closeCutOff } from '../../src/formats/xml/xml-repair.js';
+import { wellFormed } from '../../src/formats/xml/well-formed.js';
 import { parseWpPosts } from '../../src/formats/wordpress/wp.js';
 import { defuse } from '../../src/shared/policy.js';
 import { clip, firstImage, htmlToText } from '../../src/shared/text.js';
@@ -193,6 +194,27 @@ describe('hostile round two: linear time', function () {
     expect(closeCutOff('<a><b x="1>2">t</b><c/>\n</a\n')).to.equal('<a><b x="1>2">t</b><c/>\n</a\n>');
     expect(closeCutOff('<a><b>t')).to.equal('<a><b>t</b></a>');
     expect(closeCutOff('<a></a>')).to.equal(undefined);
+  });
+
+  it('the well-formedness check (nesting with namespaces, long tags, DOCTYPE entities, text outside the root)', async () => {
+    const cases: [string, (n: number) => string, boolean][] = [
+      ['nested prefixes', (n) => `${'<p:a xmlns:p="urn:p" p:x="1">'.repeat(n)}${'</p:a>'.repeat(n)}`, true],
+      [
+        'attributes',
+        (n) => `<a xmlns:p="urn:p"${Array.from({ length: n }, (_, i) => ` p:x${i}="&amp;"`).join('')}/>`,
+        true,
+      ],
+      ['a start tag left open', (n) => `<a><b${' x="1"'.repeat(n)}`, false],
+      ['entities', (n) => `<!DOCTYPE a [${'<!ENTITY e "v">'.repeat(n)}]><a>${'&e;'.repeat(n)}</a>`, true],
+      ['a DOCTYPE left open', (n) => `<!DOCTYPE a [${'<!ENTITY e "v"> '.repeat(n)}`, false],
+      ['blanks and comments after the root', (n) => `<a/>${' <!-- c --> <?p i?>'.repeat(n)} x`, false],
+      ['processing instructions', (n) => `<a>${'<?p x?>'.repeat(n)}</a>`, true],
+      ['unclosed constructs', (n) => `<a>${'<!--'.repeat(n)}`, false],
+    ];
+    for (const [name, make, expected] of cases) {
+      expect(wellFormed(make(50)), name).to.equal(expected);
+      expect(await growth(`wellFormed ${name}`, (n) => () => wellFormed(make(n)), 1000)).to.be.below(LINEAR);
+    }
   });
 
   it('the reader of UTF-8 misread as Latin-1', async () => {

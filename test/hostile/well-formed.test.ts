@@ -62,11 +62,34 @@ describe('hostile round two: nothing malformed reaches DOMParser', function () {
       fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
     const name = pick(['a', 'b', 'rss', 'item', 'channel'], ['p:x', 'q:y', 'x:z']);
     const attributes = pick(
-      ['', ' x="1"', " y='2'", ' xmlns:p="urn:p"', ' xmlns:q="urn:q" q:y="1"', ' xmlns="urn:d"', ' x="a>b"', ' xml:lang="en"', ' x="&amp;&#233;"'],
+      [
+        '',
+        ' x="1"',
+        " y='2'",
+        ' xmlns:p="urn:p"',
+        ' xmlns:q="urn:q" q:y="1"',
+        ' xmlns="urn:d"',
+        ' x="a>b"',
+        ' xml:lang="en"',
+        ' x="&amp;&#233;"',
+      ],
       [' p:z="3"', ' xmlns:p="urn:p" xmlns:q="urn:p" p:a="1" q:a="2"', ' x="1" x="2"', ' x="&e;"', ' xmlns:p=""'],
     );
     const text = pick(
-      ['hi', ' ', '\n', '&amp;', '&lt;', '&#233;', '&#x41;', '<![CDATA[ <x> & ]]>', '<!-- c -->', '<?pi data?>', '\u00e9', '<p:x xmlns:p="urn:p"/>'],
+      [
+        'hi',
+        ' ',
+        '\n',
+        '&amp;',
+        '&lt;',
+        '&#233;',
+        '&#x41;',
+        '<![CDATA[ <x> & ]]>',
+        '<!-- c -->',
+        '<?pi data?>',
+        '\u00e9',
+        '<p:x xmlns:p="urn:p"/>',
+      ],
       ['&#0;', '&e;', '&nbsp;', '<!-- a -- b -->', '<?p:i data?>', ']]>', '<p:x/>'],
     );
     const { element } = fc.letrec<{ element: string }>((tie) => ({
@@ -80,7 +103,10 @@ describe('hostile round two: nothing malformed reaches DOMParser', function () {
           children.length ? `<${tag}${attrs}>${children.join('')}</${tag}>` : `<${tag}${attrs}/>`,
         ),
     }));
-    const misc = pick(['', ' ', '\n', '<!-- m -->', '<?pi x?>', '<?xml-stylesheet href="s.xsl"?>'], ['x', '&#32;', '<![CDATA[]]>']);
+    const misc = pick(
+      ['', ' ', '\n', '<!-- m -->', '<?pi x?>', '<?xml-stylesheet href="s.xsl"?>'],
+      ['x', '&#32;', '<![CDATA[]]>'],
+    );
     // Encodings every engine knows: WebKit refuses one it does not (parseXml neutralizes the declaration for that).
     const declaration = pick(
       [
@@ -110,12 +136,37 @@ describe('hostile round two: nothing malformed reaches DOMParser', function () {
         '<!DOCTYPE a [<!ENTITY % p SYSTEM "p.ent"> %p;]>',
       ],
     );
-    const documentText = fc
-      .tuple(declaration, misc, doctype, misc, element, misc)
-      .map((parts) => parts.join(''));
-    const PIECES = ['<', '>', '&', '&amp;', '&nbsp;', '&#32;', '<!--', '-->', '<?', '?>', '<![CDATA[', ']]>',
-      '<?xml version="1.0"?>', '<!DOCTYPE a>', '</a>', '<a>', '<p:x/>', ' xmlns:p="u"', '"', "'", '=', ' ', '\u0001',
-      '\ufffe', 'x', '--', '<a/>', ':'];
+    const documentText = fc.tuple(declaration, misc, doctype, misc, element, misc).map((parts) => parts.join(''));
+    const PIECES = [
+      '<',
+      '>',
+      '&',
+      '&amp;',
+      '&nbsp;',
+      '&#32;',
+      '<!--',
+      '-->',
+      '<?',
+      '?>',
+      '<![CDATA[',
+      ']]>',
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE a>',
+      '</a>',
+      '<a>',
+      '<p:x/>',
+      ' xmlns:p="u"',
+      '"',
+      "'",
+      '=',
+      ' ',
+      '\u0001',
+      '\ufffe',
+      'x',
+      '--',
+      '<a/>',
+      ':',
+    ];
     const mutation = fc.tuple(
       fc.constantFrom('cut', 'insert', 'delete', 'duplicate'),
       fc.double({ min: 0, max: 1, noNaN: true }),
@@ -180,7 +231,9 @@ describe('hostile round two: nothing malformed reaches DOMParser', function () {
         { numRuns: 300, seed: 1818, endOnFailure: true },
       );
       // For the record: how often each side said yes (stricter: wellFormed refused what the parser takes).
-      console.log(`wellFormed and the parser: both accept ${both}, both refuse ${neither}, only wellFormed refuses ${stricter}`);
+      console.log(
+        `wellFormed and the parser: both accept ${both}, both refuse ${neither}, only wellFormed refuses ${stricter}`,
+      );
       expect(both).to.be.greaterThan(20);
       expect(neither).to.be.greaterThan(20);
     });

@@ -166,7 +166,8 @@ export function wellFormed(text: string): boolean {
   }
   if (roots != 1 || depth) return false;
   fragment += text.slice(fragmentFrom);
-  if (entities?.size) fragment = fragment.replace(/&([^\s&;<]+);/g, (ref, name: string) => (entities!.has(name) ? 'A' : ref));
+  if (entities?.size)
+    fragment = fragment.replace(/&([^\s&;<]+);/g, (ref, name: string) => (entities!.has(name) ? 'A' : ref));
   scratch ??= document.implementation.createDocument(null, 'x').documentElement;
   try {
     scratch.innerHTML = policy().createHTML(fragment) as unknown as string;

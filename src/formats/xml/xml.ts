@@ -66,7 +66,10 @@ export function parseXml(text: string): Document | Promise<Document> {
   // The text is decoded already: the encoding a valid XML declaration names says nothing more, and WebKit
   // refuses a name it does not know. The declaration stays in its place (a second one is still refused), an
   // invalid one as written, and is refused.
-  const source = text.replace(/^\uFEFF/, '').trimStart().replace(DECLARATION, '<?xml version="1.0"?>');
+  const source = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .replace(DECLARATION, '<?xml version="1.0"?>');
   const lean = parseLean(source);
   const doc = lean === 'repair' || lean === 'malformed' ? undefined : (lean ?? parseInert(source, 'application/xml'));
   if (!doc || hasError(doc) || !doc.documentElement)
