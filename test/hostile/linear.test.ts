@@ -9,7 +9,7 @@ import { authorName } from '../../src/formats/xml/rss.js';
 import { parseSchemaEvents } from '../../src/formats/schema/schema-events.js';
 import { misreadUtf8, parseXml } from '../../src/formats/xml/xml.js';
 import { closeCutOff } from '../../src/formats/xml/xml-repair.js';
-import { wellFormed } from '../../src/formats/xml/well-formed.js';
+import { contentOf, wellFormed } from '../../src/formats/xml/well-formed.js';
 import { parseWpPosts } from '../../src/formats/wordpress/wp.js';
 import { defuse } from '../../src/shared/policy.js';
 import { clip, firstImage, htmlToText } from '../../src/shared/text.js';
@@ -196,7 +196,10 @@ describe('hostile round two: linear time', function () {
     expect(closeCutOff('<a></a>')).to.equal(undefined);
   });
 
-  it('the well-formedness check (nesting with namespaces, long tags, DOCTYPE entities, text outside the root)', async () => {
+  // contentOf is the check's own reading (the rest is the engine's XML parser, on content DOMParser would get
+  // whole: WebKit's takes superlinear time on thousands of sibling comments or processing instructions, and
+  // Firefox's on thousands of attributes of one element, in both).
+  it('the document grammar of the well-formedness check (nesting with namespaces, long tags, DOCTYPE entities, text outside the root)', async () => {
     const cases: [string, (n: number) => string, boolean][] = [
       ['nested prefixes', (n) => `${'<p:a xmlns:p="urn:p" p:x="1">'.repeat(n)}${'</p:a>'.repeat(n)}`, true],
       [
@@ -205,6 +208,8 @@ describe('hostile round two: linear time', function () {
         true,
       ],
       ['a start tag left open', (n) => `<a><b${' x="1"'.repeat(n)}`, false],
+      ['names that never end', (n) => `<a>${'<'.repeat(n)}${'b'.repeat(n)}`, false],
+      ['attribute values that never end', (n) => `<a>${'<b x="'.repeat(n)}`, false],
       ['entities', (n) => `<!DOCTYPE a [${'<!ENTITY e "v">'.repeat(n)}]><a>${'&e;'.repeat(n)}</a>`, true],
       ['a DOCTYPE left open', (n) => `<!DOCTYPE a [${'<!ENTITY e "v"> '.repeat(n)}`, false],
       ['blanks and comments after the root', (n) => `<a/>${' <!-- c --> <?p i?>'.repeat(n)} x`, false],
@@ -213,7 +218,7 @@ describe('hostile round two: linear time', function () {
     ];
     for (const [name, make, expected] of cases) {
       expect(wellFormed(make(50)), name).to.equal(expected);
-      expect(await growth(`wellFormed ${name}`, (n) => () => wellFormed(make(n)), 1000)).to.be.below(LINEAR);
+      expect(await growth(`contentOf ${name}`, (n) => () => contentOf(make(n)), 1000)).to.be.below(LINEAR);
     }
   });
 

@@ -51,18 +51,35 @@ function prefixOf(name: string): string | undefined {
 
 /**
  * Whether `text` is a well-formed XML document, found without `DOMParser`: a document it refuses gets an
- * error element whose inline style a strict CSP reports (Chromium). Two parts, each linear in the text:
- *
- * - the document's grammar, read here (fragment parsing below does not apply it): the XML declaration only
- *   at the very start and valid; one DOCTYPE at most, before the root, of the plain kind above; exactly one
- *   root element, and outside it only white space, comments and processing instructions; no comment, CDATA
- *   section, processing instruction or element left open at the end; every namespace prefix declared (the
- *   fragment parsers of Chromium and WebKit accept an undeclared one, their document parsers do not);
- * - everything else (names, attributes, references, characters, nesting): content set on an element of an
- *   XML document is parsed by the same parser, and refused with an exception instead of an error element.
+ * error element whose inline style a strict CSP reports (Chromium). The document's grammar is read by
+ * `contentOf`; everything else (names, attributes, references, characters, nesting) by the same parser as
+ * DOMParser's: content set on an element of an XML document, which refuses with an exception instead of an
+ * error element.
  */
 export function wellFormed(text: string): boolean {
-  if (REFUSED_CHARACTER.test(text)) return false;
+  const content = REFUSED_CHARACTER.test(text) ? undefined : contentOf(text);
+  if (content === undefined) return false;
+  scratch ??= document.implementation.createDocument(null, 'x').documentElement;
+  try {
+    scratch.innerHTML = policy().createHTML(content) as unknown as string;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    scratch.textContent = '';
+  }
+}
+
+/**
+ * What of a document fragment parsing can check (the document without its XML declaration and DOCTYPE,
+ * references to the DOCTYPE's plain entities made one character), or `undefined` when the document's own
+ * grammar, which fragment parsing does not apply, is broken: the XML declaration only at the very start and
+ * valid; one DOCTYPE at most, before the root, of the plain kind above; exactly one root element, and
+ * outside it only white space, comments and processing instructions; no comment, CDATA section,
+ * processing instruction or element left open at the end; every namespace prefix declared (the fragment
+ * parsers of Chromium and WebKit accept an undeclared one, their document parsers do not). One pass.
+ */
+export function contentOf(text: string): string | undefined {
   const declaration = DECLARATION.exec(text);
   let at = declaration ? declaration[0].length : 0;
   let fragment = '';
@@ -77,24 +94,24 @@ export function wellFormed(text: string): boolean {
   const unbind = (prefixes: string[]) => prefixes.forEach((prefix) => bindings.get(prefix)!.pop());
   for (;;) {
     const lt = text.indexOf('<', at);
-    if (!depth && /[^ \t\r\n]/.test(text.slice(at, lt < 0 ? undefined : lt))) return false;
+    if (!depth && /[^ \t\r\n]/.test(text.slice(at, lt < 0 ? undefined : lt))) return;
     if (lt < 0) break;
     const [opener, closer] = SKIPPED.find(([opener]) => text.startsWith(opener, lt)) ?? [];
     if (opener) {
       const end = text.indexOf(closer!, lt + opener.length);
-      if (end < 0 || (closer == ']]>' && !depth)) return false;
+      if (end < 0 || (closer == ']]>' && !depth)) return;
       // A colon in a processing instruction's target: WebKit's fragment parser accepts it, its document parser not.
-      if (opener == '<?' && PI_COLON.test(text.slice(lt, end))) return false;
+      if (opener == '<?' && PI_COLON.test(text.slice(lt, end))) return;
       at = end + closer!.length;
       continue;
     }
     if (text.startsWith('<!DOCTYPE', lt)) {
-      if (roots || entities) return false;
+      if (roots || entities) return;
       entities = new Set();
       const seenEntities = new Set<string>();
       DOCTYPE.lastIndex = lt;
       const head = DOCTYPE.exec(text);
-      if (!head) return false;
+      if (!head) return;
       at = DOCTYPE.lastIndex;
       if (head[1]) {
         for (;;) {
@@ -104,7 +121,7 @@ export function wellFormed(text: string): boolean {
           at = SUBSET_ITEM.lastIndex;
           const [, parameter, name, double, single, unparsed] = item;
           if (!name) continue;
-          if (/^(amp|lt|gt|quot|apos)$/.test(name) || (parameter && unparsed)) return false;
+          if (/^(amp|lt|gt|quot|apos)$/.test(name) || (parameter && unparsed)) return;
           if (parameter || seenEntities.has(name)) continue;
           seenEntities.add(name);
           // Plain text, read as one character. The references to the rest stay, and are refused: an external
@@ -114,22 +131,22 @@ export function wellFormed(text: string): boolean {
       }
       const end = head[1] ? SUBSET_END : DOCTYPE_END;
       end.lastIndex = at;
-      if (!end.test(text)) return false;
+      if (!end.test(text)) return;
       fragment += text.slice(fragmentFrom, lt);
       at = fragmentFrom = end.lastIndex;
       continue;
     }
     TAG.lastIndex = lt;
     const tag = TAG.exec(text);
-    if (!tag) return false;
+    if (!tag) return;
     at = TAG.lastIndex;
     const [whole, endTag, name, rest] = tag;
     if (endTag) {
-      if (!depth--) return false;
+      if (!depth--) return;
       unbind(declared.pop()!);
       continue;
     }
-    if (!depth && roots++) return false;
+    if (!depth && roots++) return;
     const own: string[] = [];
     const names: [string, string | undefined][] = [[name, prefixOf(name)]];
     let read = (ATTRIBUTE.lastIndex = 0);
@@ -139,7 +156,7 @@ export function wellFormed(text: string): boolean {
       if (prefix == 'xmlns') {
         const local = qname.slice(6);
         const uri = double ?? single;
-        if (!uri || local == 'xml' || local == 'xmlns') return false;
+        if (!uri || local == 'xml' || local == 'xmlns') return;
         own.push(local);
         if (!bindings.has(local)) bindings.set(local, []);
         bindings.get(local)!.push(uri);
@@ -147,16 +164,16 @@ export function wellFormed(text: string): boolean {
     }
     // What the pattern does not read is not XML's attribute syntax.
     TAG_END.lastIndex = read;
-    if (!TAG_END.test(rest)) return false;
+    if (!TAG_END.test(rest)) return;
     const seen = new Set<string>();
     for (const [i, [qname, prefix]] of names.entries()) {
-      if (prefix === undefined || prefix == 'xmlns') return false;
+      if (prefix === undefined || prefix == 'xmlns') return;
       if (!prefix || prefix == 'xml') continue;
       const uris = bindings.get(prefix);
-      if (!uris?.length) return false;
+      if (!uris?.length) return;
       // Two attributes of one name in one namespace, by different prefixes.
       const expanded = `${uris[uris.length - 1]} ${qname.slice(prefix.length + 1)}`;
-      if (i && seen.size == seen.add(expanded).size) return false;
+      if (i && seen.size == seen.add(expanded).size) return;
     }
     if (whole.endsWith('/>')) unbind(own);
     else {
@@ -164,19 +181,11 @@ export function wellFormed(text: string): boolean {
       declared.push(own);
     }
   }
-  if (roots != 1 || depth) return false;
+  if (roots != 1 || depth) return;
   fragment += text.slice(fragmentFrom);
-  if (entities?.size)
-    fragment = fragment.replace(/&([^\s&;<]+);/g, (ref, name: string) => (entities!.has(name) ? 'A' : ref));
-  scratch ??= document.implementation.createDocument(null, 'x').documentElement;
-  try {
-    scratch.innerHTML = policy().createHTML(fragment) as unknown as string;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    scratch.textContent = '';
-  }
+  return entities?.size
+    ? fragment.replace(/&([^\s&;<]+);/g, (ref, name: string) => (entities!.has(name) ? 'A' : ref))
+    : fragment;
 }
 
 /** The error for a body that is not well-formed XML. */
