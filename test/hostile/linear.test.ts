@@ -215,6 +215,15 @@ describe('hostile round two: linear time', function () {
       ['blanks and comments after the root', (n) => `<a/>${' <!-- c --> <?p i?>'.repeat(n)} x`, false],
       ['processing instructions', (n) => `<a>${'<?p x?>'.repeat(n)}</a>`, true],
       ['unclosed constructs', (n) => `<a>${'<!--'.repeat(n)}`, false],
+      // The patterns built from strings, which the lint rules do not read: blanks and dashes that lead nowhere.
+      ['an XML declaration of blanks', (n) => `<?xml version="1.0"${' '.repeat(n)}x?><a/>`, false],
+      [
+        'a DOCTYPE of blanks',
+        (n) => `<!DOCTYPE a${' '.repeat(n)}SYSTEM${' '.repeat(n)}"x"${' '.repeat(n)}x><a/>`,
+        false,
+      ],
+      ['a DOCTYPE comment left open', (n) => `<!DOCTYPE a [<!--${' -'.repeat(n)}]><a/>`, false],
+      ['a DOCTYPE entity left open', (n) => `<!DOCTYPE a [<!ENTITY e${' '.repeat(n)}"${'v'.repeat(n)}]><a/>`, false],
     ];
     for (const [name, make, expected] of cases) {
       expect(wellFormed(make(50)), name).to.equal(expected);

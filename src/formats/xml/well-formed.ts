@@ -16,9 +16,9 @@ export const DECLARATION = new RegExp(
 );
 
 // A DOCTYPE as far as its internal subset, and what the subset may hold here: white space, comments and entity
-// declarations whose value holds no reference. Anything else (element or attribute list
-// declarations, parameter entity references, processing instructions) refuses the document: their grammar is
-// large and each engine reads it differently; feeds do not need them.
+// declarations whose value holds no reference. Anything else (element or attribute list declarations,
+// parameter entity references, processing instructions) refuses the document: their grammar is large and
+// each engine reads it differently; feeds do not need them (repairXml drops parameter entity references).
 const DOCTYPE = new RegExp(`<!DOCTYPE${S}+${NCNAME}(?::${NCNAME})?(?:${S}+${EXTERNAL_ID})?${S}*(\\[)?`, 'y');
 const SUBSET_ITEM = new RegExp(
   `${S}+|<!--(?:[^-]|-[^-])*-->|<!ENTITY${S}+(%${S}+)?(${NCNAME})${S}+(?:"([^"%&]*)"|'([^'%&]*)'|${EXTERNAL_ID}(${S}+NDATA${S}+${NCNAME})?)${S}*>`,
