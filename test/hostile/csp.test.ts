@@ -1,10 +1,12 @@
 /**
  * Zero CSP reports under the README's strict policy for the paths the first round missed: a feed that
- * needs the entity repair (HTML entities XML leaves undefined) and content with inline event handlers.
+ * needs the entity repair (HTML entities XML leaves undefined), content with inline event handlers, and
+ * documents that are not well-formed in the ways fragment parsing does not see (malformed-xml.ts).
  * The widgets run in test/security/pages/csp.html (served with the policy), the feeds are added to it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { stash } from '../helpers.js';
+import { SHAPES } from './malformed-xml.js';
 
 const STRICT =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html iigp 'allow-duplicates'";
@@ -126,5 +128,31 @@ describe('hostile round two: no CSP report', function () {
     const el = await add(frame.doc, 'iigp-recent-posts', { src, 'show-excerpt': '', 'show-image': '' });
     expect(el.state).to.equal('ready');
     expect(frame.win.__violations).to.deep.equal([]);
+  });
+
+  describe('XML that is not well-formed ends in a format error (or is repaired) with no report', () => {
+    // format="auto" reads a body whose DOCTYPE comes before the root as an HTML page (src/formats/detect.ts),
+    // before any XML parse: those shapes are tried with format="rss" only.
+    const doctypeFirst = /^(?:<\?[^>]*>)?<!DOCTYPE/;
+    for (const format of ['rss', 'auto'])
+      for (const { name, text, ends } of SHAPES.filter((shape) => format == 'rss' || !doctypeFirst.test(shape.text)))
+        it(`${name} (format="${format}"): ${ends}, ${ends === 'error' ? 'one warning, ' : ''}no report`, async () => {
+          const warnings: string[] = [];
+          const { console } = frame.win as unknown as typeof globalThis;
+          const warn = console.warn;
+          console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+          try {
+            const src = await stash(text, format === 'rss' ? 'application/rss+xml' : 'application/xml');
+            const el = await add(frame.doc, 'iigp-recent-posts', { src, format });
+            expect(el.state).to.equal(ends);
+            if (ends === 'error') {
+              expect(warnings).to.have.length(1);
+              expect(warnings[0]).to.match(/not well-formed XML/);
+            }
+          } finally {
+            console.warn = warn;
+          }
+          expect(frame.win.__violations).to.deep.equal([]);
+        });
   });
 });

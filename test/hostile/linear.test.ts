@@ -9,6 +9,7 @@ import { authorName } from '../../src/formats/xml/rss.js';
 import { parseSchemaEvents } from '../../src/formats/schema/schema-events.js';
 import { misreadUtf8, parseXml } from '../../src/formats/xml/xml.js';
 import { closeCutOff } from '../../src/formats/xml/xml-repair.js';
+import { contentOf, wellFormed } from '../../src/formats/xml/well-formed.js';
 import { parseWpPosts } from '../../src/formats/wordpress/wp.js';
 import { defuse } from '../../src/shared/policy.js';
 import { clip, firstImage, htmlToText } from '../../src/shared/text.js';
@@ -193,6 +194,41 @@ describe('hostile round two: linear time', function () {
     expect(closeCutOff('<a><b x="1>2">t</b><c/>\n</a\n')).to.equal('<a><b x="1>2">t</b><c/>\n</a\n>');
     expect(closeCutOff('<a><b>t')).to.equal('<a><b>t</b></a>');
     expect(closeCutOff('<a></a>')).to.equal(undefined);
+  });
+
+  // contentOf is the check's own reading (the rest is the engine's XML parser, on content DOMParser would get
+  // whole: WebKit's takes superlinear time on thousands of sibling comments or processing instructions, and
+  // Firefox's on thousands of attributes of one element, in both).
+  it('the document grammar of the well-formedness check (nesting with namespaces, long tags, DOCTYPE entities, text outside the root)', async () => {
+    const cases: [string, (n: number) => string, boolean][] = [
+      ['nested prefixes', (n) => `${'<p:a xmlns:p="urn:p" p:x="1">'.repeat(n)}${'</p:a>'.repeat(n)}`, true],
+      [
+        'attributes',
+        (n) => `<a xmlns:p="urn:p"${Array.from({ length: n }, (_, i) => ` p:x${i}="&amp;"`).join('')}/>`,
+        true,
+      ],
+      ['a start tag left open', (n) => `<a><b${' x="1"'.repeat(n)}`, false],
+      ['names that never end', (n) => `<a>${'<'.repeat(n)}${'b'.repeat(n)}`, false],
+      ['attribute values that never end', (n) => `<a>${'<b x="'.repeat(n)}`, false],
+      ['entities', (n) => `<!DOCTYPE a [${'<!ENTITY e "v">'.repeat(n)}]><a>${'&e;'.repeat(n)}</a>`, true],
+      ['a DOCTYPE left open', (n) => `<!DOCTYPE a [${'<!ENTITY e "v"> '.repeat(n)}`, false],
+      ['blanks and comments after the root', (n) => `<a/>${' <!-- c --> <?p i?>'.repeat(n)} x`, false],
+      ['processing instructions', (n) => `<a>${'<?p x?>'.repeat(n)}</a>`, true],
+      ['unclosed constructs', (n) => `<a>${'<!--'.repeat(n)}`, false],
+      // The patterns built from strings, which the lint rules do not read: blanks and dashes that lead nowhere.
+      ['an XML declaration of blanks', (n) => `<?xml version="1.0"${' '.repeat(n)}x?><a/>`, false],
+      [
+        'a DOCTYPE of blanks',
+        (n) => `<!DOCTYPE a${' '.repeat(n)}SYSTEM${' '.repeat(n)}"x"${' '.repeat(n)}x><a/>`,
+        false,
+      ],
+      ['a DOCTYPE comment left open', (n) => `<!DOCTYPE a [<!--${' -'.repeat(n)}]><a/>`, false],
+      ['a DOCTYPE entity left open', (n) => `<!DOCTYPE a [<!ENTITY e${' '.repeat(n)}"${'v'.repeat(n)}]><a/>`, false],
+    ];
+    for (const [name, make, expected] of cases) {
+      expect(wellFormed(make(50)), name).to.equal(expected);
+      expect(await growth(`contentOf ${name}`, (n) => () => contentOf(make(n)), 1000)).to.be.below(LINEAR);
+    }
   });
 
   it('the reader of UTF-8 misread as Latin-1', async () => {

@@ -84,14 +84,15 @@ function closeAll(source: string, open: string[]): string {
  * are shown. Anything else that is not well-formed is refused with a format error.
  */
 export function repairXml(source: string, doc?: Document): Document {
-  if (doc && hasError(doc) && PE_REFERENCE.test(source)) {
+  if ((!doc || hasError(doc)) && PE_REFERENCE.test(source)) {
     // WebKit refuses a reference to an external parameter entity it does not load (`%HTMLlat1;` in the
-    // DOCTYPE); Chromium and Firefox skip it, as a non-validating parser may. Skip it in every engine.
+    // DOCTYPE); Chromium and Firefox skip it, as a non-validating parser may. Skip it in every engine
+    // (wellFormed refuses the reference: this is where it is dropped).
     source = source.replace(
       INTERNAL_SUBSET,
       (_, open: string, subset: string, close: string) => open + subset.replace(/%[\w.:-]+;/g, '') + close,
     );
-    doc = parseInert(source, 'application/xml');
+    doc = wellFormed(source) ? parseInert(source, 'application/xml') : undefined;
   }
   const closed = !doc || hasError(doc) ? closeCutOff(source) : undefined;
   if (closed) {
@@ -112,8 +113,8 @@ export function repairXml(source: string, doc?: Document): Document {
       const chars = table.get(name);
       return chars ? [...chars].map((c) => `&#${c.codePointAt(0)};`).join('') : entity;
     });
-    // Checked first when it can be (no DOCTYPE): a refused parse would be reported to a strict CSP.
-    if (!/<!DOCTYPE/i.test(fixed) && !wellFormed(fixed)) throw notWellFormed();
+    // Checked first: a refused parse would be reported to a strict CSP.
+    if (!wellFormed(fixed)) throw notWellFormed();
     doc = parseInert(fixed, 'application/xml');
   }
   if (!doc || hasError(doc) || !doc.documentElement) throw notWellFormed();

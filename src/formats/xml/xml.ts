@@ -1,20 +1,20 @@
 import { parseInert } from '../../shared/policy.js';
 import { hasError } from './has-error.js';
-import { wellFormed } from './well-formed.js';
+import { DECLARATION, wellFormed } from './well-formed.js';
 
 /**
  * The XML parsers of browsers are slow on long text, and a feed's bytes are mostly CDATA sections (a
  * WordPress feed's excerpts and whole posts): they are kept out of the parser, which gets a short
  * `<![CDATA[n]]>` for the n-th section, and put back into the parsed document: the same document. A
- * DOCTYPE (its entities could hold sections), a character XML refuses, a construct left open, or any
- * surprise (each n must come back once, in order, as a CDATA section) returns `undefined`, for the
- * ordinary parse.
+ * DOCTYPE (its entities could hold sections) or any surprise (each n must come back once, in order, as a
+ * CDATA section) returns `undefined`, for the ordinary parse of a text found well-formed. A character XML
+ * refuses or a construct left open is 'malformed': nothing that is not well-formed reaches `DOMParser`.
  */
 function parseLean(text: string): Document | undefined | 'repair' | 'malformed' {
   // Line ends as the parser reads them (WebKit's leaves CRs in CDATA sections).
   const source = text.replace(/\r\n?/g, '\n');
   // eslint-disable-next-line no-control-regex -- the characters XML refuses, looked for on purpose
-  if (/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(source)) return undefined;
+  if (/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(source)) return 'malformed';
   const sections: string[] = [];
   let lean = '';
   let at = 0;
@@ -28,7 +28,8 @@ function parseLean(text: string): Document | undefined | 'repair' | 'malformed' 
     const close = open == '<!--' ? '-->' : open == '<?' ? '?>' : ']]>';
     const start = token.lastIndex;
     const end = source.indexOf(close, start);
-    if (end < 0 || open == '<!DOCTYPE') return undefined;
+    if (open == '<!DOCTYPE') return wellFormed(text) ? undefined : 'malformed';
+    if (end < 0) return 'malformed';
     outside += source.slice(outsideAt, match.index);
     outsideAt = end + close.length;
     if (close == ']]>') {
@@ -62,7 +63,13 @@ function parseLean(text: string): Document | undefined | 'repair' | 'malformed' 
  * and refuse the rest.
  */
 export function parseXml(text: string): Document | Promise<Document> {
-  const source = text.replace(/^\uFEFF/, '').trimStart();
+  // The text is decoded already: the encoding a valid XML declaration names says nothing more, and WebKit
+  // refuses a name it does not know. The declaration stays in its place (a second one is still refused), an
+  // invalid one as written, and is refused.
+  const source = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .replace(DECLARATION, '<?xml version="1.0"?>');
   const lean = parseLean(source);
   const doc = lean === 'repair' || lean === 'malformed' ? undefined : (lean ?? parseInert(source, 'application/xml'));
   if (!doc || hasError(doc) || !doc.documentElement)
