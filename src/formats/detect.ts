@@ -13,9 +13,10 @@ export function detectFormat(body: Body): DetectedFormat {
   // trimStart() drops a byte order mark too (U+FEFF is white space to it).
   const text = body.text.trimStart();
   if (text[0] === '<') {
-    // Skip the XML declaration, comments and processing instructions to reach the root element.
-    const root = String(/^(?:<[?!][^>]*>\s*)*<([\w:!-]+)/.exec(text)?.[1].toLowerCase());
-    return /^(!doctype|html|head|body)$/.test(root) ||
+    // Skip the XML declaration, comments and processing instructions to reach the root element; a DOCTYPE
+    // (whose internal subset may hold `>`) names it.
+    const root = String(/^(?:<[?!][^>]*>\s*)*<(?:!doctype\s+)?([\w:-]+)/i.exec(text)?.[1].toLowerCase());
+    return /^(html|head|body)$/.test(root) ||
       (/html/.test(body.contentType) && !/^(rss|feed|rdf:rdf)$/.test(root))
       ? 'html'
       : 'rss';

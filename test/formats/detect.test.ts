@@ -17,6 +17,19 @@ describe('detectFormat', () => {
       'rss',
     ],
     ['WordPress feed wrongly served as text/html', body(rss(''), 'text/html; charset=UTF-8'), 'rss'],
+    [
+      'RSS 0.91 with its DOCTYPE',
+      body(
+        '<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"/>',
+        'text/xml',
+      ),
+      'rss',
+    ],
+    [
+      'RSS with a DOCTYPE declaring an entity',
+      body('<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY eacute "&#233;">\n]>\n<rss version="2.0"/>', 'text/xml'),
+      'rss',
+    ],
     ['JSON Feed', json({ version: 'https://jsonfeed.org/version/1.1', items: [] }), 'json'],
     ['WordPress posts array', json([{ id: 1, title: { rendered: 'x' }, slug: 'x' }]), 'wp'],
     ['The Events Calendar object', json({ events: [], rest_url: `${SITE}/wp-json/tribe/events/v1/events` }), 'wp'],
