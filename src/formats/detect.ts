@@ -16,8 +16,7 @@ export function detectFormat(body: Body): DetectedFormat {
     // Skip the XML declaration, comments and processing instructions to reach the root element; a DOCTYPE
     // (whose internal subset may hold `>`) names it.
     const root = String(/^(?:<[?!][^>]*>\s*)*<(?:!doctype\s+)?([\w:-]+)/i.exec(text)?.[1].toLowerCase());
-    return /^(html|head|body)$/.test(root) ||
-      (/html/.test(body.contentType) && !/^(rss|feed|rdf:rdf)$/.test(root))
+    return /^(html|head|body)$/.test(root) || (/html/.test(body.contentType) && !/^(rss|feed|rdf:rdf)$/.test(root))
       ? 'html'
       : 'rss';
   }
