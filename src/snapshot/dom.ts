@@ -299,7 +299,7 @@ define(XmlElement.prototype, {
       const doc = new DOMParser().parseFromString(`<x>${markup}</x>`, 'application/xml');
       if (doc.documentElement?.localName === 'parsererror') throw new SyntaxError('not well-formed');
       this.textContent = '';
-      for (let node; (node = doc.documentElement.firstChild); ) this.appendChild(node);
+      for (let node; (node = doc.documentElement.firstChild);) this.appendChild(node);
     },
   },
 });
