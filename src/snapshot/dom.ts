@@ -10,8 +10,9 @@
  * - `TextDecoder`, corrected where Node 20's differs from the Encoding standard (windows-1252).
  *
  * xmldom lacks a few members those modules use (`firstElementChild`, `nextElementSibling`, `parentElement`,
- * `remove`, `append`, `querySelectorAll` with type and `[attribute]` selectors, `createTreeWalker`): they
- * are added to its classes here, in this bundle's own copy of xmldom.
+ * `remove`, `append`, `querySelectorAll` with type and `[attribute]` selectors, `createTreeWalker`,
+ * `getAttributeNames`, `innerHTML` set on an XML element): they are added to its classes here, in this
+ * bundle's own copy of xmldom.
  */
 import {
   CharacterData,
@@ -294,6 +295,11 @@ class Template {
  * xml/well-formed.ts makes before parsing a feed reads the nodes).
  */
 define(XmlElement.prototype, {
+  getAttributeNames: {
+    value(this: Element) {
+      return [...this.attributes].map((attribute) => attribute.name);
+    },
+  },
   innerHTML: {
     set(this: Element, markup: string) {
       const doc = new DOMParser().parseFromString(`<x>${markup}</x>`, 'application/xml');

@@ -8,8 +8,9 @@ import { DECLARATION, REFUSED_CHARACTER, wellFormed } from './well-formed.js';
  * `<![CDATA[n]]>` for the n-th section, and put back into the parsed document: the same document. Any
  * surprise (each n must come back once, in order, as a CDATA section) returns `undefined`, for the ordinary
  * parse of a text found well-formed. A character XML refuses or a construct left open is 'malformed':
- * nothing that is not well-formed reaches `DOMParser`. A DOCTYPE (its entities could hold sections; rare in
- * a feed) is read with the repairs, which load on demand: 'repair'.
+ * nothing that is not well-formed reaches `DOMParser`. A document with a DOCTYPE (rare in a feed) is
+ * 'malformed' here, as `wellFormed` without the DOCTYPE reader finds it, and read with the repairs, which
+ * load on demand with that reader.
  */
 function parseLean(text: string): Document | undefined | 'repair' | 'malformed' {
   // Line ends as the parser reads them (WebKit's leaves CRs in CDATA sections).
@@ -22,13 +23,12 @@ function parseLean(text: string): Document | undefined | 'repair' | 'malformed' 
   let outside = '';
   let outsideAt = 0;
   // Comments and processing instructions are skipped whole: a `<![CDATA[` in them opens no section.
-  const token = /<(?:!--|\?|!\[CDATA\[|!DOCTYPE)/g;
+  const token = /<(?:!--|\?|!\[CDATA\[)/g;
   for (let match; (match = token.exec(source));) {
     const [open] = match;
     const close = open == '<!--' ? '-->' : open == '<?' ? '?>' : ']]>';
     const start = token.lastIndex;
     const end = source.indexOf(close, start);
-    if (open == '<!DOCTYPE') return 'repair';
     if (end < 0) return 'malformed';
     outside += source.slice(outsideAt, match.index);
     outsideAt = end + close.length;
@@ -42,7 +42,7 @@ function parseLean(text: string): Document | undefined | 'repair' | 'malformed' 
   lean += source.slice(at);
   // A reference XML does not define (`&nbsp;`, `&eacute;`) or a bare `&`: the parse would fail, and
   // Chromium's error element carries an inline style that a strict CSP reports. Straight to the repair
-  // (there is no DOCTYPE here, whose entities are the only others XML knows).
+  // (which reads a DOCTYPE, whose entities are the only others XML knows).
   if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(outside + source.slice(outsideAt))) return 'repair';
   if (!wellFormed(lean)) return 'malformed';
   if (!sections.length) return undefined;
