@@ -96,8 +96,7 @@ export type DoctypeReader = (content: string) => [content: string, entities: Map
  * outside the root must be written as such.
  */
 export function contentOf(text: string, doctype?: DoctypeReader): string {
-  const declaration = DECLARATION.exec(text);
-  const content = text.slice(declaration ? declaration[0].length : 0);
+  const content = text.replace(DECLARATION, '');
   const [rest, entities] = doctype ? doctype(content) : [content];
   return rest.replace(/&([^\s&;<]+);/g, (reference, name: string) =>
     entities?.get(name) || /^#(?:x0*(?:[9adAD]|20)|0*(?:9|1[03]|32))$/.test(name) ? 'A' : reference,
