@@ -10,8 +10,9 @@
  * - `TextDecoder`, corrected where Node 20's differs from the Encoding standard (windows-1252).
  *
  * xmldom lacks a few members those modules use (`firstElementChild`, `nextElementSibling`, `parentElement`,
- * `remove`, `append`, `querySelectorAll` with type and `[attribute]` selectors, `createTreeWalker`): they
- * are added to its classes here, in this bundle's own copy of xmldom.
+ * `remove`, `append`, `querySelectorAll` with type and `[attribute]` selectors, `createTreeWalker`,
+ * `getAttributeNames`, `innerHTML` set on an XML element): they are added to its classes here, in this
+ * bundle's own copy of xmldom.
  */
 import {
   CharacterData,
@@ -290,21 +291,30 @@ class Template {
 
 /**
  * An element of an XML document whose content is set as markup: as in a browser, markup that is not
- * well-formed throws (the check `wellFormed` in xml/well-formed.ts makes before parsing a feed).
+ * well-formed throws, and what is becomes the element's content (the check `wellFormed` in
+ * xml/well-formed.ts makes before parsing a feed reads the nodes).
  */
-class XmlContent {
-  set innerHTML(markup: string) {
-    const doc = new DOMParser().parseFromString(`<x>${markup}</x>`, 'application/xml');
-    if (doc.documentElement?.localName === 'parsererror') throw new SyntaxError('not well-formed');
-  }
-  set textContent(_text: string) {}
-}
+define(XmlElement.prototype, {
+  getAttributeNames: {
+    value(this: Element) {
+      return [...this.attributes].map((attribute) => attribute.name);
+    },
+  },
+  innerHTML: {
+    set(this: Element, markup: string) {
+      const doc = new DOMParser().parseFromString(`<x>${markup}</x>`, 'application/xml');
+      if (doc.documentElement?.localName === 'parsererror') throw new SyntaxError('not well-formed');
+      this.textContent = '';
+      for (let node; (node = doc.documentElement.firstChild);) this.appendChild(node);
+    },
+  },
+});
 
 /** The part of `document` the format modules use: an inert HTML document to parse fragments in, and an XML one. */
 export const document = {
   baseURI: undefined,
   implementation: {
     createHTMLDocument: () => ({ createElement: () => new Template() }),
-    createDocument: () => ({ documentElement: new XmlContent() }),
+    createDocument: () => implementation.createDocument(null, 'x', null),
   },
 };

@@ -1,68 +1,42 @@
-import { formatError } from '../../shared/load-error.js';
 import { policy } from '../../shared/policy.js';
 
 let scratch: Element | undefined;
 
 // XML's white space is these four characters only (`\s` has more: a no-break space before the root is an error).
 const S = '[ \\t\\r\\n]';
-const NCNAME = '[A-Za-z_][\\w.-]*';
-const LITERAL = `(?:"[^"]*"|'[^']*')`;
-const PUBID = `(?:"[-'()+,./:=?;!*#@$_%\\w \\r\\n]*"|'[-()+,./:=?;!*#@$_%\\w \\r\\n]*')`;
-const EXTERNAL_ID = `(?:SYSTEM${S}+${LITERAL}|PUBLIC${S}+${PUBID}${S}+${LITERAL})`;
-
 /** The XML declaration, whole and valid: version 1.x, an encoding name, standalone yes or no. */
 export const DECLARATION = new RegExp(
   `^<\\?xml${S}+version${S}*=${S}*(["'])1\\.\\d+\\1(?:${S}+encoding${S}*=${S}*(["'])[A-Za-z][\\w.-]*\\2)?(?:${S}+standalone${S}*=${S}*(["'])(?:yes|no)\\3)?${S}*\\?>`,
 );
 
-// A DOCTYPE as far as its internal subset, and what the subset may hold here: white space, comments and entity
-// declarations whose value holds no reference. Anything else (element or attribute list declarations,
-// parameter entity references, processing instructions) refuses the document: their grammar is large and
-// each engine reads it differently; feeds do not need them (repairXml drops parameter entity references).
-const DOCTYPE = new RegExp(`<!DOCTYPE${S}+${NCNAME}(?::${NCNAME})?(?:${S}+${EXTERNAL_ID})?${S}*(\\[)?`, 'y');
-const SUBSET_ITEM = new RegExp(
-  `${S}+|<!--(?:[^-]|-[^-])*-->|<!ENTITY${S}+(%${S}+)?(${NCNAME})${S}+(?:"([^"%&]*)"|'([^'%&]*)'|${EXTERNAL_ID}(${S}+NDATA${S}+${NCNAME})?)${S}*>`,
-  'y',
-);
-const SUBSET_END = new RegExp(`\\]${S}*>`, 'y');
-const DOCTYPE_END = />/y;
+/**
+ * Namespace declarations the fragment parsers of Chromium and WebKit drop without a word, where their document
+ * parsers refuse: an empty prefix binding, the prefixes `xml` and `xmlns` bound, the namespaces of `xml` and
+ * `xmlns` bound (and any value naming them). A value with a reference is refused as well (it could spell either
+ * namespace).
+ */
+const NAMESPACE_ERROR =
+  /\sxmlns(?::xml|:[^\s=]*\s*=\s*(["'])\1|[^\s=]*\s*=\s*["'][^"']*(?:&|www\.w3\.org\/(?:XML\/1998|2000\/xmlns)))/;
 
-/** A start or end tag from its `<`: XML allows no `<` in a tag, and a `>` only in a quoted value. */
-const TAG = /<(\/?)([^\s/<>"']+)((?:[\s/](?:[^<>"']|"[^<"]*"|'[^<']*')*)?)>/y;
-const ATTRIBUTE = /[ \t\r\n]+([^\s=/<>"']+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
-const TAG_END = /[ \t\r\n]*\/?$/y;
-const PI_COLON = /^<\?[^ \t\r\n:]*:/;
-
-/** What the scan skips whole, by opener and closer. */
-const SKIPPED = [
-  ['<!--', '-->'],
-  ['<?', '?>'],
-  ['<![CDATA[', ']]>'],
-];
-
+/** The characters XML refuses. */
 // eslint-disable-next-line no-control-regex -- the characters XML refuses, looked for on purpose
-const REFUSED_CHARACTER = /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
-
-/** The prefix of a qualified name, '' for none, or undefined for a name namespaces refuse (`a:b:c`, `:a`, `a:`). */
-function prefixOf(name: string): string | undefined {
-  const parts = name.split(':');
-  return parts.length == 1 ? '' : parts.length == 2 && parts[0] && parts[1] ? parts[0] : undefined;
-}
+export const REFUSED_CHARACTER = /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
 /**
  * Whether `text` is a well-formed XML document, found without `DOMParser`: a document it refuses gets an
- * error element whose inline style a strict CSP reports (Chromium). The document's grammar is read by
- * `contentOf`; everything else (names, attributes, references, characters, nesting) by the same parser as
- * DOMParser's: content set on an element of an XML document, which refuses with an exception instead of an
- * error element.
+ * error element whose inline style a strict CSP reports (Chromium). What fragment parsing cannot see is read
+ * from the text by `contentOf`; the rest (names, attributes, references, characters, nesting) by the same
+ * parser as DOMParser's: content set on an element of an XML document, which refuses with an exception
+ * instead of an error element. What that parser takes where the document parser does not is checked on
+ * the nodes it made (nodesWellFormed). A DOCTYPE is read by `doctype` (doctype.ts) when given, and refused
+ * otherwise.
  */
-export function wellFormed(text: string): boolean {
-  const content = REFUSED_CHARACTER.test(text) ? undefined : contentOf(text);
-  if (content === undefined) return false;
+export function wellFormed(text: string, doctype?: DoctypeReader): boolean {
+  if (REFUSED_CHARACTER.test(text) || NAMESPACE_ERROR.test(text)) return false;
   scratch ??= document.implementation.createDocument(null, 'x').documentElement;
   try {
-    scratch.innerHTML = policy().createHTML(content) as unknown as string;
-    return true;
+    scratch.innerHTML = policy().createHTML(`${contentOf(text, doctype)}<![CDATA[!]]>`) as unknown as string;
+    return nodesWellFormed(scratch);
   } catch {
     return false;
   } finally {
@@ -71,126 +45,60 @@ export function wellFormed(text: string): boolean {
 }
 
 /**
- * What of a document fragment parsing can check (the document without its XML declaration and DOCTYPE,
- * references to the DOCTYPE's plain entities made one character), or `undefined` when the document's own
- * grammar, which fragment parsing does not apply, is broken: the XML declaration only at the very start and
- * valid; one DOCTYPE at most, before the root, of the plain kind above; exactly one root element, and
- * outside it only white space, comments and processing instructions; no comment, CDATA section,
- * processing instruction or element left open at the end; every namespace prefix declared (the fragment
- * parsers of Chromium and WebKit accept an undeclared one, their document parsers do not). One pass.
+ * Whether the nodes fragment parsing made in `parent`, of content followed by `<![CDATA[!]]>`, are those of a
+ * document, in what the fragment parsers take and the document parsers do not (the engines named). The
+ * section is last: Firefox's fragment parser drops a comment, CDATA section or processing instruction left
+ * open at the end, which then swallows it (or, a section, reads it as its own text). Beside it, exactly one
+ * element, and only comments, processing instructions and white space. No element name with a prefix no
+ * declaration binds or that namespaces refuse (Chromium, WebKit), no element prefixed `xml` (Chromium), no
+ * attribute repeated in one namespace by two prefixes (Chromium, WebKit: refused as soon as two prefixed
+ * attributes share a local name, without resolving the prefixes), no colon in a processing instruction's
+ * target (WebKit). The fragment parsers refuse an attribute with an unbound prefix. One walk.
  */
-export function contentOf(text: string): string | undefined {
-  const declaration = DECLARATION.exec(text);
-  let at = declaration ? declaration[0].length : 0;
-  let fragment = '';
-  let fragmentFrom = at;
-  // Entities the DOCTYPE declares with plain text: their references read as one character in the fragment.
-  let entities: Set<string> | undefined;
-  let depth = 0;
+export function nodesWellFormed(parent: Element): boolean {
+  const nodes = [...parent.childNodes];
+  if (nodes.pop()?.nodeValue != '!') return false;
   let roots = 0;
-  // Each prefix's namespaces in scope (the innermost last), and the prefixes each open element declares.
-  const bindings = new Map<string, string[]>();
-  const declared: string[][] = [];
-  const unbind = (prefixes: string[]) => prefixes.forEach((prefix) => bindings.get(prefix)!.pop());
-  for (;;) {
-    const lt = text.indexOf('<', at);
-    if (!depth && /[^ \t\r\n]/.test(text.slice(at, lt < 0 ? undefined : lt))) return;
-    if (lt < 0) break;
-    const [opener, closer] = SKIPPED.find(([opener]) => text.startsWith(opener, lt)) ?? [];
-    if (opener) {
-      const end = text.indexOf(closer!, lt + opener.length);
-      if (end < 0 || (closer == ']]>' && !depth)) return;
-      // A colon in a processing instruction's target: WebKit's fragment parser accepts it, its document parser not.
-      if (opener == '<?' && PI_COLON.test(text.slice(lt, end))) return;
-      at = end + closer!.length;
-      continue;
-    }
-    if (text.startsWith('<!DOCTYPE', lt)) {
-      if (roots || entities) return;
-      entities = new Set();
-      const seenEntities = new Set<string>();
-      DOCTYPE.lastIndex = lt;
-      const head = DOCTYPE.exec(text);
-      if (!head) return;
-      at = DOCTYPE.lastIndex;
-      if (head[1]) {
-        for (;;) {
-          SUBSET_ITEM.lastIndex = at;
-          const item = SUBSET_ITEM.exec(text);
-          if (!item) break;
-          at = SUBSET_ITEM.lastIndex;
-          const [, parameter, name, double, single, unparsed] = item;
-          if (!name) continue;
-          if (/^(amp|lt|gt|quot|apos)$/.test(name) || (parameter && unparsed)) return;
-          if (parameter || seenEntities.has(name)) continue;
-          seenEntities.add(name);
-          // Plain text, read as one character. The references to the rest stay, and are refused: an external
-          // entity (the parser does not read it) or markup (well-formed or not, it is no feed's business).
-          if (!/[<>]|^$/.test(double ?? single ?? '<')) entities.add(name);
-        }
+  for (const { nodeType, nodeValue } of nodes)
+    if (nodeType == 1 ? roots++ : nodeType == 4 || (nodeType == 3 && /[^ \t\r\n]/.test(nodeValue!))) return false;
+  const walker = parent.ownerDocument.createTreeWalker(parent, 65); // elements and processing instructions
+  for (let node; (node = walker.nextNode() as Element | ProcessingInstruction | null);) {
+    if (node.nodeType == 7) {
+      if (/:/.test(node.nodeName)) return false;
+    } else {
+      const element = node as Element;
+      // A name whose prefix no declaration binds (`dc:x`), or that namespaces refuse (`a:b:c`, `:a`, `a:`).
+      if (/:/.test(element.localName) || (element.prefix && (element.prefix == 'xml' || !element.namespaceURI)))
+        return false;
+      // Attribute names as strings: reading the attributes as nodes takes quadratic time on many (Chromium, WebKit).
+      const locals = new Set<string>();
+      for (const name of element.getAttributeNames()) {
+        const [prefix, local] = name.split(':');
+        if (local && prefix != 'xmlns' && locals.size == locals.add(local).size) return false;
       }
-      const end = head[1] ? SUBSET_END : DOCTYPE_END;
-      end.lastIndex = at;
-      if (!end.test(text)) return;
-      fragment += text.slice(fragmentFrom, lt);
-      at = fragmentFrom = end.lastIndex;
-      continue;
-    }
-    TAG.lastIndex = lt;
-    const tag = TAG.exec(text);
-    if (!tag) return;
-    at = TAG.lastIndex;
-    const [whole, endTag, name, rest] = tag;
-    if (endTag) {
-      if (!depth--) return;
-      unbind(declared.pop()!);
-      continue;
-    }
-    if (!depth && roots++) return;
-    const own: string[] = [];
-    const names: [string, string | undefined][] = [[name, prefixOf(name)]];
-    let read = (ATTRIBUTE.lastIndex = 0);
-    for (let attribute; (attribute = ATTRIBUTE.exec(rest)); read = ATTRIBUTE.lastIndex) {
-      const [, qname, double, single] = attribute;
-      const prefix = prefixOf(qname);
-      if (prefix == 'xmlns') {
-        const local = qname.slice(6);
-        const uri = double ?? single;
-        if (!uri || local == 'xml' || local == 'xmlns') return;
-        own.push(local);
-        if (!bindings.has(local)) bindings.set(local, []);
-        bindings.get(local)!.push(uri);
-      } else names.push([qname, prefix]);
-    }
-    // What the pattern does not read is not XML's attribute syntax.
-    TAG_END.lastIndex = read;
-    if (!TAG_END.test(rest)) return;
-    const seen = new Set<string>();
-    for (const [i, [qname, prefix]] of names.entries()) {
-      if (prefix === undefined || prefix == 'xmlns') return;
-      if (!prefix || prefix == 'xml') continue;
-      const uris = bindings.get(prefix);
-      if (!uris?.length) return;
-      // Two attributes of one name in one namespace, by different prefixes.
-      const expanded = `${uris[uris.length - 1]} ${qname.slice(prefix.length + 1)}`;
-      if (i && seen.size == seen.add(expanded).size) return;
-    }
-    if (whole.endsWith('/>')) unbind(own);
-    else {
-      depth++;
-      declared.push(own);
     }
   }
-  if (roots != 1 || depth) return;
-  fragment += text.slice(fragmentFrom);
-  return entities?.size
-    ? fragment.replace(/&([^\s&;<]+);/g, (ref, name: string) => (entities!.has(name) ? 'A' : ref))
-    : fragment;
+  return roots == 1;
 }
 
-/** The error for a body that is not well-formed XML. */
-export const notWellFormed = () =>
-  formatError(
-    'the response is not well-formed XML',
-    'Open the src address in a browser: a feed must be valid RSS or Atom.',
+/**
+ * A reader of the DOCTYPE (doctype.ts, loaded with the repairs): `content`, a document without its XML
+ * declaration, without its DOCTYPE when of the kind it takes, and whether each entity the DOCTYPE declares is
+ * plain text.
+ */
+export type DoctypeReader = (content: string) => [content: string, entities: Map<string, boolean>];
+
+/**
+ * What of the document fragment parsing reads: the document without its XML declaration when valid (a later
+ * or an invalid one the fragment parser refuses as a processing instruction named `xml`) and without its
+ * DOCTYPE when `doctype` takes it (the fragment parser refuses one left in place). References to the
+ * DOCTYPE's plain entities, and character references to white space, are made one letter: white space
+ * outside the root must be written as such.
+ */
+export function contentOf(text: string, doctype?: DoctypeReader): string {
+  const content = text.replace(DECLARATION, '');
+  const [rest, entities] = doctype ? doctype(content) : [content];
+  return rest.replace(/&([^\s&;<]+);/g, (reference, name: string) =>
+    entities?.get(name) || /^#(?:x0*(?:[9adAD]|20)|0*(?:9|1[03]|32))$/.test(name) ? 'A' : reference,
   );
+}

@@ -1,6 +1,15 @@
+import { formatError } from '../../shared/load-error.js';
 import { parseInert } from '../../shared/policy.js';
+import { withoutDoctype } from './doctype.js';
 import { hasError } from './has-error.js';
-import { notWellFormed, wellFormed } from './well-formed.js';
+import type { wellFormed as WellFormed } from './well-formed.js';
+
+/** The error for a body that is not well-formed XML. */
+export const notWellFormed = () =>
+  formatError(
+    'the response is not well-formed XML',
+    'Open the src address in a browser: a feed must be valid RSS or Atom.',
+  );
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const INTERNAL_SUBSET = /(<!DOCTYPE[^[>]*\[)([\s\S]*?)(\]\s*>)/i;
@@ -78,12 +87,17 @@ function closeAll(source: string, open: string[]): string {
 
 /**
  * The rest of parseXml, loaded on demand when `doc`, the parse of `source`, was refused, or, without
- * `doc`, when `source` has references XML leaves undefined or is not well-formed. Feeds written by hand
+ * `doc`, when `source` has a DOCTYPE, references XML leaves undefined or is not well-formed. A document with a
+ * DOCTYPE of the plain kind (doctype.ts) that is well-formed is parsed here. Feeds written by hand
  * often use HTML entities (`&nbsp;`, `&eacute;`) or bare ampersands; like a forgiving feed reader, a second
  * pass repairs those. A download cut off at the end is completed (closeCutOff), and its items read so far
- * are shown. Anything else that is not well-formed is refused with a format error.
+ * are shown. Anything else that is not well-formed is refused with a format error. `wellFormed` is parseXml's
+ * own (this module would carry a copy of it otherwise), read here with the DOCTYPE reader: every text is
+ * checked before it reaches `DOMParser`, whose refusal a strict CSP would be told of.
  */
-export function repairXml(source: string, doc?: Document): Document {
+export function repairXml(source: string, doc: Document | undefined, wellFormed: typeof WellFormed): Document {
+  const check = (text: string) => wellFormed(text, withoutDoctype);
+  doc ??= check(source) ? parseInert(source, 'application/xml') : undefined;
   if ((!doc || hasError(doc)) && PE_REFERENCE.test(source)) {
     // WebKit refuses a reference to an external parameter entity it does not load (`%HTMLlat1;` in the
     // DOCTYPE); Chromium and Firefox skip it, as a non-validating parser may. Skip it in every engine
@@ -92,13 +106,13 @@ export function repairXml(source: string, doc?: Document): Document {
       INTERNAL_SUBSET,
       (_, open: string, subset: string, close: string) => open + subset.replace(/%[\w.:-]+;/g, '') + close,
     );
-    doc = wellFormed(source) ? parseInert(source, 'application/xml') : undefined;
+    doc = check(source) ? parseInert(source, 'application/xml') : undefined;
   }
   const closed = !doc || hasError(doc) ? closeCutOff(source) : undefined;
   if (closed) {
     source = closed;
     // Checked first, as below (closeCutOff leaves no DOCTYPE): a refused parse would be reported to a strict CSP.
-    doc = wellFormed(closed) ? parseInert(closed, 'application/xml') : undefined;
+    doc = check(closed) ? parseInert(closed, 'application/xml') : undefined;
   }
   if ((!doc || hasError(doc)) && source.includes('&')) {
     // HTML entities become character references, `&#X` becomes `&#x`; a bare `&` (as in an unescaped query
@@ -114,7 +128,7 @@ export function repairXml(source: string, doc?: Document): Document {
       return chars ? [...chars].map((c) => `&#${c.codePointAt(0)};`).join('') : entity;
     });
     // Checked first: a refused parse would be reported to a strict CSP.
-    if (!wellFormed(fixed)) throw notWellFormed();
+    if (!check(fixed)) throw notWellFormed();
     doc = parseInert(fixed, 'application/xml');
   }
   if (!doc || hasError(doc) || !doc.documentElement) throw notWellFormed();

@@ -1,20 +1,21 @@
 import { parseInert } from '../../shared/policy.js';
 import { hasError } from './has-error.js';
-import { DECLARATION, wellFormed } from './well-formed.js';
+import { DECLARATION, REFUSED_CHARACTER, wellFormed } from './well-formed.js';
 
 /**
  * The XML parsers of browsers are slow on long text, and a feed's bytes are mostly CDATA sections (a
  * WordPress feed's excerpts and whole posts): they are kept out of the parser, which gets a short
- * `<![CDATA[n]]>` for the n-th section, and put back into the parsed document: the same document. A
- * DOCTYPE (its entities could hold sections) or any surprise (each n must come back once, in order, as a
- * CDATA section) returns `undefined`, for the ordinary parse of a text found well-formed. A character XML
- * refuses or a construct left open is 'malformed': nothing that is not well-formed reaches `DOMParser`.
+ * `<![CDATA[n]]>` for the n-th section, and put back into the parsed document: the same document. Any
+ * surprise (each n must come back once, in order, as a CDATA section) returns `undefined`, for the ordinary
+ * parse of a text found well-formed. A character XML refuses or a construct left open is 'malformed':
+ * nothing that is not well-formed reaches `DOMParser`. A document with a DOCTYPE (rare in a feed) is
+ * 'malformed' here, as `wellFormed` without the DOCTYPE reader finds it, and read with the repairs, which
+ * load on demand with that reader.
  */
 function parseLean(text: string): Document | undefined | 'repair' | 'malformed' {
   // Line ends as the parser reads them (WebKit's leaves CRs in CDATA sections).
   const source = text.replace(/\r\n?/g, '\n');
-  // eslint-disable-next-line no-control-regex -- the characters XML refuses, looked for on purpose
-  if (/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(source)) return 'malformed';
+  if (REFUSED_CHARACTER.test(source)) return 'malformed';
   const sections: string[] = [];
   let lean = '';
   let at = 0;
@@ -22,13 +23,12 @@ function parseLean(text: string): Document | undefined | 'repair' | 'malformed' 
   let outside = '';
   let outsideAt = 0;
   // Comments and processing instructions are skipped whole: a `<![CDATA[` in them opens no section.
-  const token = /<(?:!--|\?|!\[CDATA\[|!DOCTYPE)/g;
+  const token = /<(?:!--|\?|!\[CDATA\[)/g;
   for (let match; (match = token.exec(source));) {
     const [open] = match;
     const close = open == '<!--' ? '-->' : open == '<?' ? '?>' : ']]>';
     const start = token.lastIndex;
     const end = source.indexOf(close, start);
-    if (open == '<!DOCTYPE') return wellFormed(text) ? undefined : 'malformed';
     if (end < 0) return 'malformed';
     outside += source.slice(outsideAt, match.index);
     outsideAt = end + close.length;
@@ -42,7 +42,7 @@ function parseLean(text: string): Document | undefined | 'repair' | 'malformed' 
   lean += source.slice(at);
   // A reference XML does not define (`&nbsp;`, `&eacute;`) or a bare `&`: the parse would fail, and
   // Chromium's error element carries an inline style that a strict CSP reports. Straight to the repair
-  // (there is no DOCTYPE here, whose entities are the only others XML knows).
+  // (which reads a DOCTYPE, whose entities are the only others XML knows).
   if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(outside + source.slice(outsideAt))) return 'repair';
   if (!wellFormed(lean)) return 'malformed';
   if (!sections.length) return undefined;
@@ -73,7 +73,7 @@ export function parseXml(text: string): Document | Promise<Document> {
   const lean = parseLean(source);
   const doc = lean === 'repair' || lean === 'malformed' ? undefined : (lean ?? parseInert(source, 'application/xml'));
   if (!doc || hasError(doc) || !doc.documentElement)
-    return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc));
+    return import('./xml-repair.js').then((repair) => repair.repairXml(source, doc, wellFormed));
   return doc;
 }
 
