@@ -21,22 +21,22 @@ async function stashBytes(bytes: Uint8Array, type: string): Promise<string> {
 
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
+/** A URL of FEED with a copy saved at `savedAt` (a JSON Feed of one item, "Saved"), as the loader saves one. */
+function saveCopy(savedAt: number): string {
+  const src = mock(FEED);
+  const url = new URL(src, document.baseURI).href;
+  const text = '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}';
+  const body = { text, contentType: 'application/feed+json', url };
+  localStorage.setItem(`iigp-widgets:v1:${url}`, JSON.stringify({ savedAt, body }));
+  return src;
+}
+
 describe('hostile round two: the loader', function () {
   this.timeout(30000);
   beforeEach(() => localStorage.clear());
 
   it('a saved copy whose save time is in the future is stale: the widget asks the network', async () => {
-    const src = mock(FEED);
-    const url = new URL(src, document.baseURI).href;
-    const saved = {
-      savedAt: Date.now() + 365 * 24 * 3600 * 1000,
-      body: {
-        text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}',
-        contentType: 'application/feed+json',
-        url,
-      },
-    };
-    localStorage.setItem(`iigp-widgets:v1:${url}`, JSON.stringify(saved));
+    const src = saveCopy(Date.now() + 365 * 24 * 3600 * 1000);
     const el = await fixture<RecentPostsElement>(
       html`<iigp-recent-posts src=${src} max-age="3600"></iigp-recent-posts>`,
     );
@@ -47,17 +47,7 @@ describe('hostile round two: the loader', function () {
   });
 
   it('a saved copy from the past within max-age is still fresh (no request)', async () => {
-    const src = mock(FEED);
-    const url = new URL(src, document.baseURI).href;
-    const saved = {
-      savedAt: Date.now() - 1000,
-      body: {
-        text: '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Saved"}]}',
-        contentType: 'application/feed+json',
-        url,
-      },
-    };
-    localStorage.setItem(`iigp-widgets:v1:${url}`, JSON.stringify(saved));
+    const src = saveCopy(Date.now() - 1000);
     const el = await fixture<RecentPostsElement>(
       html`<iigp-recent-posts src=${src} max-age="3600"></iigp-recent-posts>`,
     );
