@@ -3,23 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/newsletter-archive/define.js';
 import type { NewsletterArchiveElement } from '../src/newsletter-archive/newsletter-archive.js';
 import { mock, settled, texts, mountSettled } from './helpers.js';
+import { NEWSLETTER_SEED } from './fixtures/newsletters/seed.js';
 
 const JSON_LD = 'demo/data/newsletters.json';
 const MEDIA = 'demo/data/newsletter-media.json';
 
-/** The archive as the site has it today: in no order at all. */
-const SEED = [
-  'Winter 2012',
-  'Spring 2012',
-  'Winter 2009, Vol. 2 Issue 2',
-  'Winter 2008, Vol. 1, Issue 2',
-  'Spring 2008, Vol. 1, Issue 3',
-  'Spring 2009, Vol. 2, Issue 3',
-  'Spring 2011 Vol. 4, Issue 2',
-  'Summer 2014',
-  'Fall 2009, Vol. 3 Issue 1',
-  'Fall 2007, Vol. 1, Issue 1',
-];
 const NEWEST_FIRST = [
   'Summer 2014',
   'Spring 2012',
@@ -33,7 +21,7 @@ const NEWEST_FIRST = [
   'Fall 2007',
 ];
 const pdf = (label: string) => `/newsletters/${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`;
-const seedMarkup = SEED.map((label) => `<li><a href="${pdf(label)}">${label}</a></li>`).join('');
+const seedMarkup = NEWSLETTER_SEED.map((label) => `<li><a href="${pdf(label)}">${label}</a></li>`).join('');
 
 const shadow = (el: Element) => el.shadowRoot!;
 const linkTexts = (root: ParentNode) =>
@@ -63,7 +51,7 @@ describe('<iigp-newsletter-archive> enhancing the links it wraps', () => {
     expect(el.state).to.equal('ready');
     expect(when(el)).to.deep.equal(NEWEST_FIRST);
     for (const link of links(el)) {
-      const original = SEED.find((label) =>
+      const original = NEWSLETTER_SEED.find((label) =>
         label.startsWith(link.textContent!.split(' ')[0] + ' ' + link.textContent!.split(' ')[1]),
       )!;
       expect(link.getAttribute('href')).to.equal(new URL(pdf(original), location.href).href);
@@ -156,8 +144,8 @@ describe('<iigp-newsletter-archive> enhancing the links it wraps', () => {
     page.body.innerHTML = `<iigp-newsletter-archive><ul>${seedMarkup}</ul></iigp-newsletter-archive>`;
     const inert = page.querySelector('iigp-newsletter-archive')!;
     expect(inert.shadowRoot).to.equal(null);
-    expect([...inert.querySelectorAll('a')].map((a) => a.textContent)).to.deep.equal(SEED);
-    expect([...inert.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(SEED.map(pdf));
+    expect([...inert.querySelectorAll('a')].map((a) => a.textContent)).to.deep.equal(NEWSLETTER_SEED);
+    expect([...inert.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(NEWSLETTER_SEED.map(pdf));
 
     // Before the script runs the list is visible as it is; after, the widget shows it in order instead.
     const box = await fixture<HTMLElement>(html`<div></div>`);

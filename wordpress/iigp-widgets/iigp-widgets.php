@@ -71,7 +71,7 @@ function iigp_widgets_default_source($tag, array &$attributes) {
         case 'iigp-recent-posts':
             $query = ['_embed' => '1'];
             if (!empty($attributes['category'])) {
-                $term = get_term_by('slug', sanitize_title($attributes['category']), 'category') ?: get_term_by('name', $attributes['category'], 'category');
+                $term = iigp_widgets_category($attributes['category']);
                 if ($term) {
                     $query['categories'] = $term->term_id;
                     unset($attributes['category']);
@@ -83,8 +83,7 @@ function iigp_widgets_default_source($tag, array &$attributes) {
             if (class_exists('Tribe__Events__Main') && empty($attributes['category'])) {
                 return rest_url('tribe/events/v1/events');
             }
-            $name = $attributes['category'] ?? 'workshops';
-            $term = get_term_by('slug', sanitize_title($name), 'category') ?: get_term_by('name', $name, 'category');
+            $term = iigp_widgets_category($attributes['category'] ?? 'workshops');
             unset($attributes['category']);
             return $term ? add_query_arg(['categories' => $term->term_id, '_embed' => '1'], rest_url('wp/v2/posts')) : '';
         case 'iigp-faculty-card':

@@ -160,6 +160,12 @@ function iigp_widgets_image($attachment_id, $size) {
     ], function ($v) { return $v !== null; });
 }
 
+/** A category by its slug or its name (the webmaster may write either), or false. */
+function iigp_widgets_category($name) {
+    $name = (string) $name;
+    return get_term_by('slug', sanitize_title($name), 'category') ?: get_term_by('name', $name, 'category');
+}
+
 /** The items in the widgets' model (see the library's model.ts), or null when there is no such data here. */
 function iigp_widgets_items($tag, array $a) {
     // As the widget reads it: -1 is all (at most 100, as many as the REST API gives the widget), a whole
@@ -172,7 +178,7 @@ function iigp_widgets_items($tag, array $a) {
         case 'iigp-recent-posts':
             $args = ['post_type' => 'post', 'post_status' => 'publish', 'posts_per_page' => $limit ?? 5, 'ignore_sticky_posts' => true, 'no_found_rows' => true];
             if (!empty($a['category'])) {
-                $term = get_term_by('slug', sanitize_title($a['category']), 'category') ?: get_term_by('name', $a['category'], 'category');
+                $term = iigp_widgets_category($a['category']);
                 if (!$term) return [];
                 $args['cat'] = $term->term_id;
             }
@@ -204,7 +210,7 @@ function iigp_widgets_items($tag, array $a) {
                 $events = iigp_workshop_events($args);
                 return array_values(array_filter(array_map('iigp_widgets_workshop_from_event', (array) $events)));
             }
-            $term = get_term_by('slug', sanitize_title($a['category'] ?? 'workshops'), 'category') ?: get_term_by('name', $a['category'] ?? 'workshops', 'category');
+            $term = iigp_widgets_category($a['category'] ?? 'workshops');
             if (!$term) return null;
             $now = current_time('mysql', true);
             $args = ['post_type' => 'post', 'post_status' => 'publish', 'cat' => $term->term_id, 'posts_per_page' => $limit ?? 10, 'no_found_rows' => true];

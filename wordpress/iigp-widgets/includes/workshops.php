@@ -45,7 +45,7 @@ function iigp_workshops_resolve_category($category): int {
     if (is_numeric($category)) {
         $term = get_term((int) $category, 'category');
     } else {
-        $term = get_term_by('slug', sanitize_title((string) $category), 'category') ?: get_term_by('name', (string) $category, 'category');
+        $term = iigp_widgets_category($category);
     }
     return $term && !is_wp_error($term) ? (int) $term->term_id : 0;
 }
